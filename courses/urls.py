@@ -1,0 +1,9 @@
+from django.urls import path
+
+from courses import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("my-learning/", views.my_learning, name="my_learning"),
+]

@@ -1,0 +1,5 @@
+from training.core.models.activity import ActivityEvent
+from training.core.models.pages import HomePage, StandardPage
+from training.core.models.settings import SiteSettings
+
+__all__ = ["ActivityEvent", "HomePage", "SiteSettings", "StandardPage"]

@@ -1,0 +1,37 @@
+"""Writes that belong to the site as a whole. Only one, on purpose: recording activity."""
+
+from datetime import datetime
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+from training.core.models import ActivityEvent
+
+
+def activity_record(
+    *,
+    actor: Any | None,
+    verb: str,
+    obj: models.Model | None = None,
+    context: dict[str, Any] | None = None,
+    occurred_at: datetime | None = None,
+) -> ActivityEvent:
+    """Append one event to the activity stream and return it.
+
+    ``verb`` is a short dotted name such as ``"account.created"`` or ``"lesson.completed"``.
+    ``context`` holds anything a reader needs later without joining other tables (for example
+    the helper of an assisted completion, or the neighbourhood at the time).
+    """
+    event = ActivityEvent(
+        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
+        verb=verb,
+        context=context or {},
+        occurred_at=occurred_at or timezone.now(),
+    )
+    if obj is not None:
+        event.object_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        event.object_id = str(obj.pk)
+    event.save()
+    return event

@@ -1,0 +1,18 @@
+from celery import shared_task
+
+from training.core.email import email_deliver
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    max_retries=8,
+)
+def email_send(
+    self, *, subject: str, body: str, from_email: str, to: list[str], html: str | None = None
+) -> int:
+    """Send one email. Retries with backoff when the mail server cannot be reached."""
+    return email_deliver(subject=subject, body=body, from_email=from_email, to=to, html=html)

@@ -1,0 +1,96 @@
+"""Where people live and learn: neighbourhoods (estates or areas) and community centres."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+LATITUDE = [MinValueValidator(-90), MaxValueValidator(90)]
+LONGITUDE = [MinValueValidator(-180), MaxValueValidator(180)]
+
+
+class Neighbourhood(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("web address part"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude of the centre point"), max_digits=9, decimal_places=6, validators=LATITUDE
+    )
+    longitude = models.DecimalField(
+        _("longitude of the centre point"), max_digits=9, decimal_places=6, validators=LONGITUDE
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            heading=_("Centre point"),
+            help_text=_("Right-click the middle of the area on an online map to copy these."),
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("neighbourhood")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CommunityCentre(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("web address part"), max_length=120, unique=True)
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        on_delete=models.PROTECT,
+        related_name="centres",
+    )
+    address = models.TextField(_("address"))
+    postcode = models.CharField(_("postcode"), max_length=10)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, validators=LATITUDE
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, validators=LONGITUDE
+    )
+    opening_times = models.TextField(
+        _("opening times"),
+        help_text=_("One line a day, e.g. “Monday: 10am to 4pm”."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    accessibility = models.TextField(
+        _("getting in"),
+        blank=True,
+        help_text=_("Step-free access, hearing loop, nearest bus stop, and so on."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("neighbourhood"),
+        FieldPanel("address"),
+        FieldPanel("postcode"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("opening_times"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("accessibility"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("community centre")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def opening_times_lines(self) -> list[str]:
+        return [line.strip() for line in self.opening_times.splitlines() if line.strip()]

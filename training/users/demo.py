@@ -1,0 +1,52 @@
+"""Demo accounts, one for each role. Created only by `seed_demo`, never in production."""
+
+from django.contrib.auth.models import Group
+
+from allauth.account.models import EmailAddress
+
+from training.places.models import CommunityCentre, Neighbourhood
+from training.users import roles
+from training.users.models import User
+from training.users.services import account_setup
+
+DEMO_PASSWORD = "homes-demo-2026"  # noqa: S105 - published on purpose, demo only
+
+DEMO_ACCOUNTS = [
+    # email, display name, role, is superuser, staff member
+    ("tenant@example.com", "Pat (tenant)", roles.LEARNER, False, False),
+    ("champion@example.com", "Sam (Digital Champion)", roles.DIGITAL_CHAMPION, False, True),
+    ("editor@example.com", "Alex (Course Editor)", roles.COURSE_EDITOR, False, True),
+    ("moderator@example.com", "Jo (Moderator)", roles.MODERATOR, False, True),
+    ("safeguarding@example.com", "Chris (Safeguarding)", roles.SAFEGUARDING_OFFICER, False, True),
+    ("manager@example.com", "Morgan (Manager)", roles.MANAGER, False, True),
+    ("admin@example.com", "Admin", None, True, True),
+]
+
+
+def demo_seed(*, stdout) -> None:
+    elm_court = Neighbourhood.objects.get(slug="elm-court")
+    centre = CommunityCentre.objects.get(slug="elm-court-community-centre")
+    for email, name, role, is_superuser, staff_member in DEMO_ACCOUNTS:
+        user = User.objects.filter(email__iexact=email).first()
+        created = user is None
+        if created:
+            user = User(username=email.split("@")[0], email=email)
+        user.display_name = name
+        user.is_superuser = is_superuser
+        user.is_staff = is_superuser
+        user.is_staff_member = staff_member
+        user.set_password(DEMO_PASSWORD)
+        if email in {"tenant@example.com", "champion@example.com"}:
+            user.neighbourhood = elm_court
+            user.community_centre = centre
+        user.save()
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        if role and role != roles.LEARNER:
+            user.groups.add(Group.objects.get(name=role))
+        if created:
+            account_setup(user=user)
+    stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
+    for email, _name, role, _su, _staff in DEMO_ACCOUNTS:
+        stdout.write(f"  {email:<28} {role or 'superuser'}")

@@ -1,0 +1,105 @@
+"""The roles of DESIGN.md, as Django groups, and what each may do.
+
+A role is a group; what a group may do is a set of permissions. ``ROLE_PERMISSIONS`` is the one
+list of them: the data migrations apply it, and later features add their permissions here and in
+a new migration that calls :func:`roles_sync` again.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext_lazy as _
+
+LEARNER = "Learner"
+DIGITAL_CHAMPION = "Digital Champion"
+COURSE_EDITOR = "Course Editor"
+MODERATOR = "Moderator"
+SAFEGUARDING_OFFICER = "Safeguarding Officer"
+MANAGER = "Manager"
+
+ROLES = [LEARNER, DIGITAL_CHAMPION, COURSE_EDITOR, MODERATOR, SAFEGUARDING_OFFICER, MANAGER]
+
+ROLE_DESCRIPTIONS = {
+    LEARNER: _("Follows courses, sees their own progress, joins in with the community."),
+    DIGITAL_CHAMPION: _(
+        "Helps learners at a community centre: makes assisted accounts, records help given, "
+        "drafts course content for review."
+    ),
+    COURSE_EDITOR: _("Writes, reviews and publishes courses in the admin."),
+    MODERATOR: _("Reviews flagged community content and hides or restores it."),
+    SAFEGUARDING_OFFICER: _("The only role that reads confidential reports."),
+    MANAGER: _("Sees dashboards, exports and open data: figures, never confidential reports."),
+}
+
+# (app_label, codename) pairs each role is given.
+ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
+    LEARNER: [],
+    DIGITAL_CHAMPION: [
+        ("users", "create_assisted_account"),
+        ("wagtailadmin", "access_admin"),
+    ],
+    COURSE_EDITOR: [
+        ("wagtailadmin", "access_admin"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+    MODERATOR: [("wagtailadmin", "access_admin")],
+    SAFEGUARDING_OFFICER: [("wagtailadmin", "access_admin")],
+    MANAGER: [
+        ("wagtailadmin", "access_admin"),
+        ("places", "add_neighbourhood"),
+        ("places", "change_neighbourhood"),
+        ("places", "delete_neighbourhood"),
+        ("places", "add_communitycentre"),
+        ("places", "change_communitycentre"),
+        ("places", "delete_communitycentre"),
+    ],
+}
+
+
+def roles_sync(apps, schema_editor=None) -> None:  # noqa: ARG001 - migration signature
+    """Create the role groups and give each exactly its permissions. Safe to run again.
+
+    Written against the historical ``apps`` registry so migrations can call it.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role)
+        wanted = ROLE_PERMISSIONS[role]
+        # A permission whose app has not been migrated yet is skipped here; the migration that
+        # brings that app's permissions calls roles_sync again.
+        permissions = [
+            permission
+            for app_label, codename in wanted
+            for permission in Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        ]
+        group.permissions.set(permissions)
+
+
+def user_roles(user) -> frozenset[str]:
+    """The role names of ``user``, read once per request and remembered on the object."""
+    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True)) | {LEARNER}
+        if user.is_superuser:
+            cached = cached | set(ROLES)
+        user._role_names = cached
+    return cached
+
+
+def user_has_role(user, role: str) -> bool:
+    return role in user_roles(user)
