@@ -6,4 +6,5 @@ app_name = "courses"
 
 urlpatterns = [
     path("my-learning/", views.my_learning, name="my_learning"),
+    path("search/", views.search, name="search"),
 ]

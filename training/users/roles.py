@@ -44,6 +44,11 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("wagtaildocs", "add_document"),
         ("wagtaildocs", "change_document"),
         ("wagtaildocs", "choose_document"),
+        # The skills framework, as snippets: editors add skills and refine our own wording.
+        ("courses", "add_skill"),
+        ("courses", "change_skill"),
+        ("courses", "add_skillarea"),
+        ("courses", "change_skillarea"),
     ],
     MODERATOR: [("wagtailadmin", "access_admin")],
     SAFEGUARDING_OFFICER: [("wagtailadmin", "access_admin")],

@@ -1,0 +1,57 @@
+import pytest
+from django.core.management import call_command
+
+from training.core.models import ActivityEvent, StandardPage
+from training.places.models import CommunityCentre, Neighbourhood
+from training.users import roles
+from training.users.demo import DEMO_PASSWORD
+from training.users.models import User
+
+pytestmark = pytest.mark.django_db
+
+DEMO_ROLES = {
+    "tenant@example.com": roles.LEARNER,
+    "champion@example.com": roles.DIGITAL_CHAMPION,
+    "editor@example.com": roles.COURSE_EDITOR,
+    "moderator@example.com": roles.MODERATOR,
+    "safeguarding@example.com": roles.SAFEGUARDING_OFFICER,
+    "manager@example.com": roles.MANAGER,
+}
+
+
+def test_seed_demo_creates_accounts_places_and_pages_once(capsys):
+    call_command("seed_demo")
+    counts = (User.objects.count(), Neighbourhood.objects.count(), StandardPage.objects.count())
+    call_command("seed_demo")
+    output = capsys.readouterr().out
+
+    assert counts == (
+        User.objects.count(),
+        Neighbourhood.objects.count(),
+        StandardPage.objects.count(),
+    )
+    assert Neighbourhood.objects.count() == 3
+    assert CommunityCentre.objects.count() == 2
+    assert ActivityEvent.objects.filter(verb="account.created").count() == 7
+    assert "homes-demo-2026" in output
+    for email, role in DEMO_ROLES.items():
+        user = User.objects.get(email=email)
+        assert user.check_password(DEMO_PASSWORD)
+        assert user.groups.filter(name=role).exists()
+        assert email in output
+    admin = User.objects.get(email="admin@example.com")
+    assert admin.is_superuser
+    tenant = User.objects.get(email="tenant@example.com")
+    champion = User.objects.get(email="champion@example.com")
+    assert tenant.neighbourhood is not None
+    assert champion.community_centre is not None
+
+
+def test_demo_accounts_can_sign_in(client):
+    call_command("seed_demo")
+    response = client.post(
+        "/account/login/",
+        {"login": "champion@example.com", "password": DEMO_PASSWORD},
+        follow=True,
+    )
+    assert response.context["user"].email == "champion@example.com"
