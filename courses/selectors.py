@@ -208,7 +208,7 @@ def course_search(*, query: str) -> list[SearchHit]:
             course = courses.get(page.path[: -page.steplen])
             hits.append(
                 SearchHit(
-                    page=page, kind="lesson", summary=page.search_description, course=course
+                    page=page, kind="lesson", summary=page.summary_text, course=course
                 )
             )
     return hits

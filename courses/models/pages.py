@@ -1,5 +1,6 @@
 """The course pages: one courses index, its courses, and each course's lessons."""
 
+from html import unescape
 from http import HTTPMethod
 
 from django import forms
@@ -8,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Sum
 from django.template.response import TemplateResponse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -285,6 +288,17 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+    @property
+    def summary_text(self) -> str:
+        """The search description, or the start of the first text block, as plain text."""
+        if self.search_description:
+            return self.search_description
+        for block in self.body:
+            if block.block_type == "text":
+                text = unescape(strip_tags(block.value.source)).strip()
+                return Truncator(" ".join(text.split())).words(30)
+        return ""
 
     @property
     def has_video(self) -> bool:
