@@ -1,0 +1,1 @@
+"""Benchmarks that serve the site as in production and measure it (see docs/performance.md)."""

@@ -1,0 +1,19 @@
+"""The site's URLs plus the ceiling: a minimal view returning a page of the same size."""
+
+import os
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import path
+
+from training.urls import handler500
+from training.urls import urlpatterns as site_urlpatterns
+
+_BODY = b"<!DOCTYPE html><html><body>" + b"x" * int(os.environ.get("BENCH_PAGE_BYTES", "20000"))
+
+
+def minimal(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(_BODY, content_type="text/html; charset=utf-8")
+
+
+urlpatterns = [path("bench/minimal/", minimal), *site_urlpatterns]
+__all__ = ["handler500", "urlpatterns"]
