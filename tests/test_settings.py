@@ -5,9 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from django.db import connection
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN_ENV = {

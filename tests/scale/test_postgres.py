@@ -1,5 +1,6 @@
-import pytest
 from django.db import IntegrityError, connection, transaction
+
+import pytest
 
 from tests.factories.users import UserFactory
 

@@ -1,7 +1,7 @@
-import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+import pytest
 import redis
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,6 @@
-import pytest
 from django.db import connection
+
+import pytest
 
 from training.core.models import ActivityEvent
 from training.core.services import activity_record

@@ -1,5 +1,6 @@
-import pytest
 from django.test import Client, override_settings
+
+import pytest
 
 from training.core import demo as core_demo
 from training.core.models import HomePage, SiteSettings

@@ -1,5 +1,6 @@
-import pytest
 from django.core.management import call_command
+
+import pytest
 
 from training.core.models import ActivityEvent, StandardPage
 from training.places.models import CommunityCentre, Neighbourhood

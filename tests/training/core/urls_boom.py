@@ -1,6 +1,7 @@
 from django.urls import path
 
-from training.urls import handler500, urlpatterns as site_urlpatterns
+from training.urls import handler500
+from training.urls import urlpatterns as site_urlpatterns
 
 
 def boom(request):

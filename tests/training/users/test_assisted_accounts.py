@@ -1,7 +1,8 @@
 """Digital Champions make accounts for learners with no email address."""
 
-import pytest
 from django.core.exceptions import PermissionDenied
+
+import pytest
 
 from training.core.models import ActivityEvent
 from training.users import roles

@@ -1,7 +1,8 @@
 import time
 
-import pytest
 from django.conf import settings
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 

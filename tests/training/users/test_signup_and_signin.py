@@ -2,10 +2,10 @@
 
 import re
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 
+import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 
 from training.core.models import ActivityEvent
