@@ -26,6 +26,16 @@ from courses.models import CourseIndexPage, CourseLevel, CoursePage, LessonPage,
 from training.core.models import HomePage
 
 ILLUSTRATION_TITLE = "Course illustration: {slug}"
+# The order beginners meet the courses in; any other course follows, by module name.
+COURSE_ORDER = [
+    "getting-started-with-devices",
+    "staying-safe-online",
+    "email-send-reply-and-attach",
+    "taking-and-sharing-photos",
+    "video-calls-with-family-and-friends",
+    "filling-in-forms-online",
+    "managing-money-online",
+]
 
 
 class DemoContentError(ValueError):
@@ -113,7 +123,7 @@ def lesson_body(items: Iterable[tuple[str, Any]], *, where: str) -> list[dict[st
     try:
         stream_block.clean(stream_block.to_python(raw))
     except ValidationError as error:
-        detail = getattr(error, "as_json_data", lambda: error.messages)()
+        detail = error.as_json_data() if hasattr(error, "as_json_data") else error.messages
         raise DemoContentError(f"{where}: the lesson does not pass validation: {detail}") from None
     return raw
 
@@ -146,6 +156,15 @@ def _illustration(slug: str):
         image = Image(title=title, file=ImageFile(BytesIO(data), name=f"course-{slug}.png"))
         image.save()
     return image, alt
+
+
+def _children_order(parent: Page, wanted: list[str]) -> None:
+    """Move the children named in ``wanted`` so they come in that order (others go first)."""
+    current = [page.slug for page in Page.objects.child_of(parent).order_by("path")]
+    if [slug for slug in current if slug in wanted] == wanted:
+        return
+    for slug in wanted:
+        Page.objects.child_of(parent).get(slug=slug).move(parent, pos="last-child")
 
 
 def course_seed(*, index: CourseIndexPage, data: dict[str, Any]) -> CoursePage:
@@ -202,20 +221,21 @@ def course_seed(*, index: CourseIndexPage, data: dict[str, Any]) -> CoursePage:
         lesson.save_revision().publish()
 
     # Keep the lessons in the order of the data file.
-    wanted = [lesson["slug"] for lesson in lessons]
-    current = [page.slug for page in LessonPage.objects.child_of(course).order_by("path")]
-    if [slug for slug in current if slug in wanted] != wanted:
-        for lesson_slug in wanted:
-            page = Page.objects.child_of(course).get(slug=lesson_slug)
-            page.move(course, pos="last-child")
+    _children_order(course, [lesson["slug"] for lesson in lessons])
     return course
 
 
 @transaction.atomic
 def demo_seed(*, stdout) -> None:
     index = courses_index()
-    courses = demo_courses()
+    courses = sorted(
+        demo_courses(),
+        key=lambda item: (
+            COURSE_ORDER.index(item[1]["slug"]) if item[1]["slug"] in COURSE_ORDER else 99
+        ),
+    )
     for _module_name, data in courses:
         course_seed(index=index, data=data)
+    _children_order(index, [data["slug"] for _module_name, data in courses])
     lesson_total = sum(len(data.get("lessons") or []) for _name, data in courses)
     stdout.write(f"Courses: {len(courses)} courses with {lesson_total} lessons.")

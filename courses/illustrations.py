@@ -43,7 +43,9 @@ def _phone(draw: ImageDraw.ImageDraw) -> None:
     for row in range(3):
         for col in range(3):
             x, y = 420 + col * 48, 140 + row * 60
-            draw.rounded_rectangle((x, y, x + 30, y + 30), radius=8, fill=ACCENT if row == 0 else INK)
+            draw.rounded_rectangle(
+                (x, y, x + 30, y + 30), radius=8, fill=ACCENT if row == 0 else INK
+            )
 
 
 def _padlock(draw: ImageDraw.ImageDraw) -> None:

@@ -139,7 +139,9 @@ def lesson_contents(*, lesson: LessonPage) -> LessonContents:
         return LessonContents(course=None, index=None, lessons=[], position=None)
     course_path = lesson.path[: -lesson.steplen]
     index_path = course_path[: -lesson.steplen]
-    ancestors = {page.path: page for page in Page.objects.filter(path__in=[course_path, index_path])}
+    ancestors = {
+        page.path: page for page in Page.objects.filter(path__in=[course_path, index_path])
+    }
     siblings = LessonPage.objects.filter(
         path__startswith=course_path, depth=lesson.depth
     ).defer_streamfields()
@@ -194,12 +196,12 @@ def course_search(*, query: str) -> list[SearchHit]:
         .specific()
         .search(query, operator="or")[:50]
     )
-    parent_paths = {
-        page.path[: -page.steplen] for page in results if isinstance(page, LessonPage)
-    }
-    courses = {
-        page.path: page for page in Page.objects.filter(path__in=parent_paths)
-    } if parent_paths else {}
+    parent_paths = {page.path[: -page.steplen] for page in results if isinstance(page, LessonPage)}
+    courses = (
+        {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
+        if parent_paths
+        else {}
+    )
     hits = []
     for page in results:
         if isinstance(page, CoursePage):
@@ -207,8 +209,6 @@ def course_search(*, query: str) -> list[SearchHit]:
         else:
             course = courses.get(page.path[: -page.steplen])
             hits.append(
-                SearchHit(
-                    page=page, kind="lesson", summary=page.summary_text, course=course
-                )
+                SearchHit(page=page, kind="lesson", summary=page.summary_text, course=course)
             )
     return hits

@@ -47,4 +47,7 @@ def accessibility_checks_extend(request, items, page=None) -> None:
     for item in items:
         if isinstance(item, ContentCheckerItem):
             current = list(item.get_axe_run_only(request) or [])
-            item.axe_run_only = [*current, *(rule for rule in EXTRA_AXE_RULES if rule not in current)]
+            item.axe_run_only = [
+                *current,
+                *(rule for rule in EXTRA_AXE_RULES if rule not in current),
+            ]

@@ -2,9 +2,9 @@
 
 import pytest
 
-from training.users import roles
 from tests.factories.places import CommunityCentreFactory
 from tests.factories.users import PASSWORD, UserFactory
+from training.users import roles
 
 
 @pytest.fixture(autouse=True)

@@ -2,102 +2,597 @@
 
 import django.core.validators
 import django.db.models.deletion
-import modelcluster.fields
-import modelsearch.index
-import wagtail.contrib.routable_page.models
-import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+import modelcluster.fields
+import wagtail.contrib.routable_page.models
+import wagtail.fields
+
+import modelsearch.index
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CourseIndexPage',
+            name="CourseIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('introduction', models.TextField(blank=True, help_text='One or two short sentences shown above the list of courses.', verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "introduction",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two short sentences shown above the list of courses.",
+                        verbose_name="introduction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'courses index',
+                "verbose_name": "courses index",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='Skill',
+            name="Skill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='The area code, a dash and the next free number, e.g. “SAF-14”. Never change or reuse a code: learners’ records point to it.', max_length=8, unique=True, validators=[django.core.validators.RegexValidator('^[A-Z]{3}-[1-9][0-9]{0,2}$', 'Use the area code, a dash and a number, for example “SAF-14”.', code='invalid')], verbose_name='code')),
-                ('statement', models.CharField(help_text='What someone can do, starting “I can” or “I understand”.', max_length=300, verbose_name='statement')),
-                ('wording_source', models.CharField(choices=[('framework', 'The framework’s own wording'), ('framework_shortened', 'The framework’s wording, shortened'), ('ours', 'Our own wording')], default='ours', help_text='Framework wording is Crown copyright under the Open Government Licence: keep it as it is, or change this to “Our own wording” if you rewrite it.', max_length=24, verbose_name='wording')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, help_text='Skills are listed from the lowest number. Leave at 0 to use the code.', verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="The area code, a dash and the next free number, e.g. “SAF-14”. Never change or reuse a code: learners’ records point to it.",
+                        max_length=8,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z]{3}-[1-9][0-9]{0,2}$",
+                                "Use the area code, a dash and a number, for example “SAF-14”.",
+                                code="invalid",
+                            )
+                        ],
+                        verbose_name="code",
+                    ),
+                ),
+                (
+                    "statement",
+                    models.CharField(
+                        help_text="What someone can do, starting “I can” or “I understand”.",
+                        max_length=300,
+                        verbose_name="statement",
+                    ),
+                ),
+                (
+                    "wording_source",
+                    models.CharField(
+                        choices=[
+                            ("framework", "The framework’s own wording"),
+                            ("framework_shortened", "The framework’s wording, shortened"),
+                            ("ours", "Our own wording"),
+                        ],
+                        default="ours",
+                        help_text="Framework wording is Crown copyright under the Open Government Licence: keep it as it is, or change this to “Our own wording” if you rewrite it.",
+                        max_length=24,
+                        verbose_name="wording",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="Skills are listed from the lowest number. Leave at 0 to use the code.",
+                        verbose_name="position",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'skill',
-                'verbose_name_plural': 'skills',
-                'ordering': ['area__sort_order', 'sort_order', 'code'],
+                "verbose_name": "skill",
+                "verbose_name_plural": "skills",
+                "ordering": ["area__sort_order", "sort_order", "code"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='SkillArea',
+            name="SkillArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='Three capital letters, e.g. “SAF”. Never change or reuse a code.', max_length=3, unique=True, validators=[django.core.validators.RegexValidator('^[A-Z]{3}$', 'Use three capital letters, for example “SAF”.', code='invalid')], verbose_name='code')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, help_text='One or two plain sentences saying what this area is about.', verbose_name='description')),
-                ('is_foundation', models.BooleanField(default=False, help_text='Tick for the skills everyone needs first, before the other areas.', verbose_name='foundation skills')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, help_text='Areas are listed from the lowest number.', verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="Three capital letters, e.g. “SAF”. Never change or reuse a code.",
+                        max_length=3,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z]{3}$",
+                                "Use three capital letters, for example “SAF”.",
+                                code="invalid",
+                            )
+                        ],
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="name")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two plain sentences saying what this area is about.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "is_foundation",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick for the skills everyone needs first, before the other areas.",
+                        verbose_name="foundation skills",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="Areas are listed from the lowest number.",
+                        verbose_name="position",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'skill area',
-                'verbose_name_plural': 'skill areas',
-                'ordering': ['sort_order', 'code'],
+                "verbose_name": "skill area",
+                "verbose_name_plural": "skill areas",
+                "ordering": ["sort_order", "code"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='LessonPage',
+            name="LessonPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('estimated_minutes', models.PositiveSmallIntegerField(default=10, help_text='About how long someone new to this takes, including any task and quiz.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(240)], verbose_name='estimated minutes')),
-                ('body', wagtail.fields.StreamField([('text', 0), ('steps', 7), ('image', 11), ('video', 16), ('tip', 17), ('watch_out', 18), ('try_it', 21), ('quiz', 32)], block_lookup={0: ('courses.blocks.LessonTextBlock', (), {}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional. Say what the steps achieve, e.g. “Turn on Wi-Fi”.', 'label': 'Title', 'max_length': 120, 'required': False}), 2: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'help_text': 'One action, starting with a verb: “Tap Settings”. Put button names in bold.', 'label': 'What to do'}), 3: ('wagtail.images.blocks.ImageChooserBlock', (), {'help_text': 'A screenshot that shows this step, if it helps.', 'label': 'Picture (optional)', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'Needed if you add a picture: say what it shows, e.g. “The Settings icon”.', 'label': 'Alt text for the picture', 'max_length': 250, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('text', 2), ('image', 3), ('alt', 4)]], {}), 6: ('wagtail.blocks.ListBlock', (5,), {'help_text': 'Put the steps in the order people do them. We number them for you.', 'label': 'Steps', 'min_num': 1}), 7: ('wagtail.blocks.StructBlock', [[('title', 1), ('steps', 6)]], {}), 8: ('wagtail.images.blocks.ImageChooserBlock', (), {'help_text': 'Choose a clear picture. Screenshots work well for showing what to tap.', 'label': 'Image'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Say what the image shows, for people who cannot see it. For example: “The WhatsApp app, with the green phone button circled”. Do not start with “Image of”.', 'label': 'Alt text (describe the image)', 'max_length': 250}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional. A short line shown under the image for everyone.', 'label': 'Caption', 'max_length': 250, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('image', 8), ('alt', 9), ('caption', 10)]], {}), 12: ('wagtail.blocks.URLBlock', (), {'help_text': 'Copy the address of the video from YouTube or Vimeo, for example https://www.youtube.com/watch?v=abc123DEF45. We show it with the privacy-friendly player and it never starts by itself.', 'label': 'Video address'}), 13: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the video is about, for example “How to make a video call”.', 'label': 'Title', 'max_length': 120}), 14: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional, for example “3 minutes”. It helps people judge the data use.', 'label': 'How long it lasts', 'max_length': 30, 'required': False}), 15: ('wagtail.blocks.TextBlock', (), {'help_text': 'Write down everything that is said, and describe anything important that is only shown. People who cannot hear, or who do not want to use mobile data, read this.', 'label': 'Transcript'}), 16: ('wagtail.blocks.StructBlock', [[('url', 12), ('title', 13), ('duration', 14), ('transcript', 15)]], {}), 17: ('courses.blocks.TipBlock', (), {}), 18: ('courses.blocks.WatchOutBlock', (), {}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': 'A short name for the task, e.g. “Send a text to a friend”.', 'label': 'Task', 'max_length': 120}), 20: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'help_text': 'A small, safe thing to do on a real device. Say what success looks like, e.g. “You will see a blue tick”.', 'label': 'What to do'}), 21: ('wagtail.blocks.StructBlock', [[('title', 19), ('instructions', 20)]], {}), 22: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional. We use “Check what you know” if you leave it empty.', 'label': 'Title', 'max_length': 120, 'required': False}), 23: ('wagtail.blocks.CharBlock', (), {'help_text': 'One short, clear question. Avoid “not” and trick questions.', 'label': 'Question', 'max_length': 250}), 24: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Tick this if people should choose every right answer (tick boxes).', 'label': 'More than one answer is right', 'required': False}), 25: ('wagtail.blocks.CharBlock', (), {'label': 'Answer', 'max_length': 250}), 26: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Tick every answer that is right.', 'label': 'This answer is right', 'required': False}), 27: ('wagtail.blocks.CharBlock', (), {'help_text': 'What people see if they choose this answer. Say why it is right or not, kindly.', 'label': 'Feedback', 'max_length': 400}), 28: ('wagtail.blocks.StructBlock', [[('text', 25), ('is_correct', 26), ('feedback', 27)]], {}), 29: ('wagtail.blocks.ListBlock', (28,), {'help_text': 'Between 2 and 6 answers. Keep them about the same length.', 'label': 'Answers', 'max_num': 6, 'min_num': 2}), 30: ('wagtail.blocks.StructBlock', [[('question', 23), ('multiple', 24), ('options', 29)]], {}), 31: ('wagtail.blocks.ListBlock', (30,), {'help_text': 'Three to five questions is plenty. Set the pass mark on the lesson.', 'label': 'Questions', 'min_num': 1}), 32: ('wagtail.blocks.StructBlock', [[('title', 22), ('questions', 31)]], {})}, help_text='Build the lesson from blocks: text, step-by-step instructions, images, videos, tips, watch-outs, a task to try and a quiz.', verbose_name='lesson')),
-                ('pass_mark_percent', models.PositiveSmallIntegerField(default=80, help_text='The share of quiz questions people need to get right to pass, e.g. 80. Only used if the lesson has a quiz.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='quiz pass mark (%)')),
-                ('skills', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Tick the skills from the framework that this lesson teaches.', related_name='lessons', to='courses.skill', verbose_name='skills it teaches')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "estimated_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        help_text="About how long someone new to this takes, including any task and quiz.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(240),
+                        ],
+                        verbose_name="estimated minutes",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("text", 0),
+                            ("steps", 7),
+                            ("image", 11),
+                            ("video", 16),
+                            ("tip", 17),
+                            ("watch_out", 18),
+                            ("try_it", 21),
+                            ("quiz", 32),
+                        ],
+                        block_lookup={
+                            0: ("courses.blocks.LessonTextBlock", (), {}),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional. Say what the steps achieve, e.g. “Turn on Wi-Fi”.",
+                                    "label": "Title",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link"],
+                                    "help_text": "One action, starting with a verb: “Tap Settings”. Put button names in bold.",
+                                    "label": "What to do",
+                                },
+                            ),
+                            3: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {
+                                    "help_text": "A screenshot that shows this step, if it helps.",
+                                    "label": "Picture (optional)",
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Needed if you add a picture: say what it shows, e.g. “The Settings icon”.",
+                                    "label": "Alt text for the picture",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 2), ("image", 3), ("alt", 4)]],
+                                {},
+                            ),
+                            6: (
+                                "wagtail.blocks.ListBlock",
+                                (5,),
+                                {
+                                    "help_text": "Put the steps in the order people do them. We number them for you.",
+                                    "label": "Steps",
+                                    "min_num": 1,
+                                },
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("title", 1), ("steps", 6)]], {}),
+                            8: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Choose a clear picture. Screenshots work well for showing what to tap.",
+                                    "label": "Image",
+                                },
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Say what the image shows, for people who cannot see it. For example: “The WhatsApp app, with the green phone button circled”. Do not start with “Image of”.",
+                                    "label": "Alt text (describe the image)",
+                                    "max_length": 250,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional. A short line shown under the image for everyone.",
+                                    "label": "Caption",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 8), ("alt", 9), ("caption", 10)]],
+                                {},
+                            ),
+                            12: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {
+                                    "help_text": "Copy the address of the video from YouTube or Vimeo, for example https://www.youtube.com/watch?v=abc123DEF45. We show it with the privacy-friendly player and it never starts by itself.",
+                                    "label": "Video address",
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "What the video is about, for example “How to make a video call”.",
+                                    "label": "Title",
+                                    "max_length": 120,
+                                },
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional, for example “3 minutes”. It helps people judge the data use.",
+                                    "label": "How long it lasts",
+                                    "max_length": 30,
+                                    "required": False,
+                                },
+                            ),
+                            15: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Write down everything that is said, and describe anything important that is only shown. People who cannot hear, or who do not want to use mobile data, read this.",
+                                    "label": "Transcript",
+                                },
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("url", 12),
+                                        ("title", 13),
+                                        ("duration", 14),
+                                        ("transcript", 15),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            17: ("courses.blocks.TipBlock", (), {}),
+                            18: ("courses.blocks.WatchOutBlock", (), {}),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "A short name for the task, e.g. “Send a text to a friend”.",
+                                    "label": "Task",
+                                    "max_length": 120,
+                                },
+                            ),
+                            20: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ol", "ul"],
+                                    "help_text": "A small, safe thing to do on a real device. Say what success looks like, e.g. “You will see a blue tick”.",
+                                    "label": "What to do",
+                                },
+                            ),
+                            21: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 19), ("instructions", 20)]],
+                                {},
+                            ),
+                            22: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional. We use “Check what you know” if you leave it empty.",
+                                    "label": "Title",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "One short, clear question. Avoid “not” and trick questions.",
+                                    "label": "Question",
+                                    "max_length": 250,
+                                },
+                            ),
+                            24: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Tick this if people should choose every right answer (tick boxes).",
+                                    "label": "More than one answer is right",
+                                    "required": False,
+                                },
+                            ),
+                            25: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Answer", "max_length": 250},
+                            ),
+                            26: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Tick every answer that is right.",
+                                    "label": "This answer is right",
+                                    "required": False,
+                                },
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "What people see if they choose this answer. Say why it is right or not, kindly.",
+                                    "label": "Feedback",
+                                    "max_length": 400,
+                                },
+                            ),
+                            28: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 25), ("is_correct", 26), ("feedback", 27)]],
+                                {},
+                            ),
+                            29: (
+                                "wagtail.blocks.ListBlock",
+                                (28,),
+                                {
+                                    "help_text": "Between 2 and 6 answers. Keep them about the same length.",
+                                    "label": "Answers",
+                                    "max_num": 6,
+                                    "min_num": 2,
+                                },
+                            ),
+                            30: (
+                                "wagtail.blocks.StructBlock",
+                                [[("question", 23), ("multiple", 24), ("options", 29)]],
+                                {},
+                            ),
+                            31: (
+                                "wagtail.blocks.ListBlock",
+                                (30,),
+                                {
+                                    "help_text": "Three to five questions is plenty. Set the pass mark on the lesson.",
+                                    "label": "Questions",
+                                    "min_num": 1,
+                                },
+                            ),
+                            32: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 22), ("questions", 31)]],
+                                {},
+                            ),
+                        },
+                        help_text="Build the lesson from blocks: text, step-by-step instructions, images, videos, tips, watch-outs, a task to try and a quiz.",
+                        verbose_name="lesson",
+                    ),
+                ),
+                (
+                    "pass_mark_percent",
+                    models.PositiveSmallIntegerField(
+                        default=80,
+                        help_text="The share of quiz questions people need to get right to pass, e.g. 80. Only used if the lesson has a quiz.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="quiz pass mark (%)",
+                    ),
+                ),
+                (
+                    "skills",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="Tick the skills from the framework that this lesson teaches.",
+                        related_name="lessons",
+                        to="courses.skill",
+                        verbose_name="skills it teaches",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lesson',
+                "verbose_name": "lesson",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CoursePage',
+            name="CoursePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='One or two short sentences in plain English. Shown in the list of courses and in search results.', max_length=300, verbose_name='summary')),
-                ('audience', models.TextField(help_text='For example: “For anyone who has a smartphone but rarely uses it.”', max_length=400, verbose_name='who it is for')),
-                ('outcomes', wagtail.fields.StreamField([('outcome', 0)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Start with a verb: “send a photo to a friend”.', 'label': 'Outcome', 'max_length': 160})}, help_text='Two to five things people will be able to do after the course.', verbose_name='by the end you will be able to')),
-                ('level', models.CharField(choices=[('getting_started', 'Getting started'), ('next_steps', 'Next steps')], default='getting_started', help_text='“Getting started” is for people new to a device or task; “Next steps” builds on it.', max_length=20, verbose_name='level')),
-                ('listing_image_alt', models.CharField(blank=True, help_text='Needed if you add a listing image: say what it shows.', max_length=250, verbose_name='alt text for the listing image')),
-                ('listing_image', models.ForeignKey(blank=True, help_text='Optional. A simple, friendly picture shown in the list of courses.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='listing image')),
-                ('skills', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Tick the skills from the framework that this course teaches.', related_name='courses', to='courses.skill', verbose_name='skills it teaches')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One or two short sentences in plain English. Shown in the list of courses and in search results.",
+                        max_length=300,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "audience",
+                    models.TextField(
+                        help_text="For example: “For anyone who has a smartphone but rarely uses it.”",
+                        max_length=400,
+                        verbose_name="who it is for",
+                    ),
+                ),
+                (
+                    "outcomes",
+                    wagtail.fields.StreamField(
+                        [("outcome", 0)],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Start with a verb: “send a photo to a friend”.",
+                                    "label": "Outcome",
+                                    "max_length": 160,
+                                },
+                            )
+                        },
+                        help_text="Two to five things people will be able to do after the course.",
+                        verbose_name="by the end you will be able to",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("getting_started", "Getting started"),
+                            ("next_steps", "Next steps"),
+                        ],
+                        default="getting_started",
+                        help_text="“Getting started” is for people new to a device or task; “Next steps” builds on it.",
+                        max_length=20,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "listing_image_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Needed if you add a listing image: say what it shows.",
+                        max_length=250,
+                        verbose_name="alt text for the listing image",
+                    ),
+                ),
+                (
+                    "listing_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Optional. A simple, friendly picture shown in the list of courses.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="listing image",
+                    ),
+                ),
+                (
+                    "skills",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="Tick the skills from the framework that this course teaches.",
+                        related_name="courses",
+                        to="courses.skill",
+                        verbose_name="skills it teaches",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'course',
+                "verbose_name": "course",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.AddField(
-            model_name='skill',
-            name='area',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='skills', to='courses.skillarea', verbose_name='area'),
+            model_name="skill",
+            name="area",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="skills",
+                to="courses.skillarea",
+                verbose_name="area",
+            ),
         ),
     ]

@@ -96,8 +96,7 @@ SKILLS = [
     ("HIC-1", "I can use a search engine to find information", OURS),
     (
         "HIC-2",
-        "I can tell that not everything online is reliable, and check where information "
-        "comes from",
+        "I can tell that not everything online is reliable, and check where information comes from",
         OURS,
     ),
     ("HIC-3", "I can save, organise and find again photos, files and web pages", OURS),

@@ -1,5 +1,6 @@
 """The course pages: one courses index, its courses, and each course's lessons."""
 
+import re
 from html import unescape
 from http import HTTPMethod
 
@@ -13,13 +14,13 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from modelcluster.fields import ParentalManyToManyField
 
 from courses.blocks import LessonBodyBlock
 from courses.quiz import quiz_answers_from_post, quiz_score
@@ -296,7 +297,8 @@ class LessonPage(Page):
             return self.search_description
         for block in self.body:
             if block.block_type == "text":
-                text = unescape(strip_tags(block.value.source)).strip()
+                source = re.sub(r"</(p|li|h[1-6])>|<br\s*/?>", " ", block.value.source)
+                text = unescape(strip_tags(source)).strip()
                 return Truncator(" ".join(text.split())).words(30)
         return ""
 

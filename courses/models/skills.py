@@ -130,15 +130,17 @@ class Skill(index.Indexed, models.Model):
     def __str__(self) -> str:
         return f"{self.code} — {self.statement}"
 
-    def clean(self) -> None:
-        super().clean()
-        if self.code and self.area_id and not self.code.startswith(f"{self.area.code}-"):
-            raise ValidationError(
-                {"code": _("The code must start with the area’s code, “%(area)s-”.")
-                 % {"area": self.area.code}}
-            )
-
     def save(self, *args, **kwargs) -> None:
         if not self.sort_order and (match := re.search(r"-(\d+)$", self.code or "")):
             self.sort_order = int(match.group(1))
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.code and self.area_id and not self.code.startswith(f"{self.area.code}-"):
+            raise ValidationError(
+                {
+                    "code": _("The code must start with the area’s code, “%(area)s-”.")
+                    % {"area": self.area.code}
+                }
+            )

@@ -131,9 +131,7 @@ def struct_errors_merge(
     block_errors = dict(error.block_errors) if error is not None else {}
     block_errors.update(extra)
     non_block_errors = error.non_block_errors if error is not None else None
-    return StructBlockValidationError(
-        block_errors=block_errors, non_block_errors=non_block_errors
-    )
+    return StructBlockValidationError(block_errors=block_errors, non_block_errors=non_block_errors)
 
 
 def _blank(value) -> bool:
