@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
 from courses.quiz import quiz_answers_from_post, quiz_score
+from training.core.page_cache import AnonymousPageCacheMixin
 
 __all__ = ["CourseIndexPage", "CourseLevel", "CoursePage", "LessonPage"]
 
@@ -36,7 +37,7 @@ class CourseLevel(models.TextChoices):
     NEXT_STEPS = "next_steps", _("Next steps")
 
 
-class CourseIndexPage(RoutablePageMixin, Page):
+class CourseIndexPage(AnonymousPageCacheMixin, RoutablePageMixin, Page):
     """/courses/: the list of courses, filterable by skill area and level, and the skills page."""
 
     introduction = models.TextField(
@@ -91,7 +92,7 @@ class CourseIndexPage(RoutablePageMixin, Page):
         )
 
 
-class CoursePage(Page):
+class CoursePage(AnonymousPageCacheMixin, Page):
     """A short course: a few lessons on one subject, with what you will be able to do."""
 
     summary = models.TextField(
@@ -234,7 +235,7 @@ class CoursePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(AnonymousPageCacheMixin, Page):
     """One lesson of a course: a few minutes of reading, doing and, often, a short quiz."""
 
     estimated_minutes = models.PositiveSmallIntegerField(

@@ -16,3 +16,14 @@ def email_send(
 ) -> int:
     """Send one email. Retries with backoff when the mail server cannot be reached."""
     return email_deliver(subject=subject, body=body, from_email=from_email, to=to, html=html)
+
+
+@shared_task(acks_late=True)
+def pages_publish_scheduled() -> None:
+    """Publish pages whose "go live" time has come, and unpublish expired ones (Celery beat).
+
+    Idempotent: a page already published is not published again.
+    """
+    from django.core.management import call_command
+
+    call_command("publish_scheduled")

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "training.core.middleware.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last but one, so a cached page still passes back through every middleware above.
+    "training.core.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -184,7 +186,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = 60 * 10
 CELERY_TASK_TIME_LIMIT = 60 * 15
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "publish-scheduled-pages": {
+        "task": "training.core.tasks.pages_publish_scheduled",
+        "schedule": 60.0,
+    },
+}
 
 # --- Authentication ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
@@ -327,3 +334,7 @@ LOGGING = {
 }
 
 FORM_RENDERER = "training.core.forms.FormRenderer"
+
+# Pages that look the same to every visitor who is not signed in are kept this long (seconds);
+# publishing anything purges them at once (training/core/page_cache.py).
+ANONYMOUS_PAGE_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_CACHE_SECONDS", "600"))

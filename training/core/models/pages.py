@@ -6,10 +6,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from training.core.page_cache import AnonymousPageCacheMixin
+
 PLAIN_RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class HomePage(Page):
+class HomePage(AnonymousPageCacheMixin, Page):
     """The front page: what the platform is for, and the first thing to do."""
 
     introduction = models.TextField(
@@ -38,8 +40,21 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find a live page deep in the tree with one lookup by its address, not one per level.
 
-class StandardPage(Page):
+        Anything this fast path does not find (routable sub-pages such as /courses/skills/,
+        pages that are not live) goes through Wagtail's usual routing, level by level.
+        """
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = Page.objects.live().filter(url_path=url_path).specific().first()
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
+
+class StandardPage(AnonymousPageCacheMixin, Page):
     """A plain page of text, such as the accessibility statement or the privacy notice."""
 
     summary = models.TextField(_("summary"), blank=True)

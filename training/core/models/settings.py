@@ -46,3 +46,9 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    def save(self, *args, **kwargs) -> None:
+        from training.core.page_cache import page_cache_purge
+
+        super().save(*args, **kwargs)
+        page_cache_purge()  # every page shows the footer

@@ -1,0 +1,111 @@
+"""Whole-page cache for visitors who are not signed in.
+
+Course and lesson pages look the same to every anonymous visitor, so their HTML is kept in the
+shared cache (Redis at scale) and served without touching the database again. Publishing,
+unpublishing, moving or deleting any page *purges* the cache: every key carries a version number,
+and :func:`page_cache_purge` moves the version on, so every app server sees the change at once.
+
+The one per-visitor part of such a page is the CSRF token in its forms (the quiz). It is stored
+as a placeholder and filled in with this visitor's own token each time the page is served.
+"""
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.encoding import iri_to_uri
+
+VERSION_KEY = "anonymous-page-cache:version"
+TOKEN_PLACEHOLDER = b"__CSRF_TOKEN_FOR_THIS_VISITOR__"
+_TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+def page_cache_purge() -> None:
+    """Make every cached page stale, on every server sharing the cache."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def page_cache_version() -> int:
+    """The current version; anything cached under an older one is stale."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return int(version)
+
+
+def request_cacheable(request: HttpRequest) -> bool:
+    """Only plain GETs by visitors with no session of their own (no progress, no messages)."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not getattr(request, "is_preview", False)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def _key(request: HttpRequest) -> str:
+    path = iri_to_uri(request.get_full_path())
+    return f"anonymous-page:{page_cache_version()}:{request.get_host()}:{path}"
+
+
+def page_cached_response(request: HttpRequest) -> HttpResponse | None:
+    """The cached copy of this page for this visitor, if there is one."""
+    if not request_cacheable(request):
+        return None
+    cached = cache.get(_key(request))
+    if cached is None:
+        return None
+    content, content_type = cached
+    response = HttpResponse(_token_fill(request, content), content_type=content_type)
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def page_render_and_keep(request: HttpRequest, render: Callable[[], Any]) -> HttpResponse:
+    """Render a page; keep a copy for other anonymous visitors if it is the same for them."""
+    if not request_cacheable(request):
+        return render()
+    key = _key(request)
+    response = render()
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    if response.status_code == 200 and not response.cookies:
+        stored = _TOKEN_FIELD.sub(rb"\1" + TOKEN_PLACEHOLDER + rb"\2", response.content)
+        cache.set(key, (stored, response["Content-Type"]), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+        response["X-Page-Cache"] = "miss"
+    return response
+
+
+def _token_fill(request: HttpRequest, content: bytes) -> bytes:
+    if TOKEN_PLACEHOLDER not in content:
+        return content
+    return content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
+
+
+class AnonymousPageCacheMixin:
+    """For Wagtail pages that look the same to every anonymous visitor: keep a copy.
+
+    Copies are served by :class:`AnonymousPageCacheMiddleware`, before Wagtail even looks the
+    page up, so a cached page costs no database query at all.
+    """
+
+    def serve(self, request, *args, **kwargs):
+        parent_serve = super().serve  # type: ignore[misc]
+        return page_render_and_keep(request, lambda: parent_serve(request, *args, **kwargs))
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return page_cached_response(request) or self.get_response(request)
