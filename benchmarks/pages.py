@@ -102,7 +102,7 @@ def lesson_and_session() -> tuple[str, str]:
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    return lesson.url_path_relative(), f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    return lesson.get_url(), f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Sum
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -303,23 +304,31 @@ class LessonPage(AnonymousPageCacheMixin, Page):
                 return Truncator(" ".join(text.split())).words(30)
         return ""
 
+    def _has_block(self, block_type: str) -> bool:
+        # Read the stored data, not the blocks: turning blocks into values fetches images.
+        return any(block["type"] == block_type for block in self.body.raw_data)
+
     @property
     def has_video(self) -> bool:
-        return any(block.block_type == "video" for block in self.body)
+        return self._has_block("video")
 
     @property
     def has_quiz(self) -> bool:
-        return any(block.block_type == "quiz" for block in self.body)
+        return self._has_block("quiz")
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import lesson_contents
 
         context = super().get_context(request, *args, **kwargs)
-        contents = lesson_contents(lesson=self)
+        # Lazy: the template keeps these parts in a shared fragment cache, and when the
+        # fragment comes from the cache they are never read from the database.
+        contents = SimpleLazyObject(lambda: lesson_contents(lesson=self))
         context["contents"] = contents
-        context["crumbs"] = [crumb for crumb in (contents.index, contents.course) if crumb]
-        context["lesson_skills"] = sorted(
-            self.skills.all(), key=lambda skill: (skill.area_id, skill.sort_order)
+        context["crumbs"] = SimpleLazyObject(
+            lambda: [crumb for crumb in (contents.index, contents.course) if crumb]
+        )
+        context["lesson_skills"] = SimpleLazyObject(
+            lambda: sorted(self.skills.all(), key=lambda skill: (skill.area_id, skill.sort_order))
         )
         context.setdefault("quiz_results", {})
         return context
@@ -345,6 +354,7 @@ class LessonPage(AnonymousPageCacheMixin, Page):
             None,
         )
         context = self.get_context(request, *args, **kwargs)
+        context["quiz_posted"] = True  # this page shows one person's answers: never shared
         status = 200
         if quiz is None:
             # An old form (the lesson changed since it was loaded) or a made-up one.

@@ -1,12 +1,14 @@
 """Issue 3's performance rules: anonymous page cache with purge, query budget, page weight."""
 
 import re
+from io import StringIO
 
-import pytest
 from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from tests.factories.courses import (
     CoursePageFactory,
@@ -155,7 +157,7 @@ def test_the_heaviest_demo_lesson_weighs_under_100_kb(client):
 
     from courses.models import LessonPage
 
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=StringIO())
     heaviest = max(LessonPage.objects.live().specific(), key=lambda p: len(p.body.raw_data))
     response = client.get(heaviest.url)
     html = response.content.decode()
@@ -186,3 +188,27 @@ def test_changing_the_footer_settings_shows_at_once(client, course):
     site_settings.save()
 
     assert "0800 123 4567" in client.get(course.url).content.decode()
+
+
+def test_signed_in_learners_share_the_lesson_fragment_but_not_csrf_tokens(lessons, password):
+    from tests.factories.users import UserFactory
+
+    quiz_lesson = lessons[1]
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(UserFactory())
+    second.force_login(UserFactory())
+    first.get(quiz_lesson.url)
+
+    html = second.get(quiz_lesson.url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    quiz_id = re.search(r'name="quiz" value="([^"]+)"', html).group(1)
+    response = second.post(quiz_lesson.url, {"csrfmiddlewaretoken": token, "quiz": quiz_id})
+    assert response.status_code == 200
+
+
+def test_signed_in_learners_see_a_new_title_as_soon_as_it_is_published(client, learner, lessons):
+    client.force_login(learner)
+    client.get(lessons[0].url)
+    publish_new_title(lessons[2], "Changing a password safely")
+
+    assert "Changing a password safely" in client.get(lessons[0].url).content.decode()

@@ -65,7 +65,7 @@ def page_cached_response(request: HttpRequest) -> HttpResponse | None:
     if cached is None:
         return None
     content, content_type = cached
-    response = HttpResponse(_token_fill(request, content), content_type=content_type)
+    response = HttpResponse(token_fill(request, content), content_type=content_type)
     response["X-Page-Cache"] = "hit"
     return response
 
@@ -79,13 +79,19 @@ def page_render_and_keep(request: HttpRequest, render: Callable[[], Any]) -> Htt
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     if response.status_code == 200 and not response.cookies:
-        stored = _TOKEN_FIELD.sub(rb"\1" + TOKEN_PLACEHOLDER + rb"\2", response.content)
+        stored = token_hide(response.content)
         cache.set(key, (stored, response["Content-Type"]), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
     return response
 
 
-def _token_fill(request: HttpRequest, content: bytes) -> bytes:
+def token_hide(content: bytes) -> bytes:
+    """Swap this visitor's CSRF tokens for a placeholder, so the HTML can be shared."""
+    return _TOKEN_FIELD.sub(rb"\1" + TOKEN_PLACEHOLDER + rb"\2", content)
+
+
+def token_fill(request: HttpRequest, content: bytes) -> bytes:
+    """Put this visitor's own CSRF token where the placeholder is."""
     if TOKEN_PLACEHOLDER not in content:
         return content
     return content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())

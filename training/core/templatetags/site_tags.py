@@ -1,8 +1,10 @@
 from django import template
+from django.conf import settings
 from django.core.cache import cache
+from django.utils.safestring import mark_safe
 
 from training.core.models import SiteSettings
-from training.core.page_cache import page_cache_version
+from training.core.page_cache import page_cache_version, token_fill, token_hide
 
 register = template.Library()
 
@@ -35,3 +37,50 @@ def footer_links(context) -> dict:
 
 def _url(page, request) -> str:
     return page.get_url(request) if page is not None and page.live else ""
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name: str, vary_on: list, disabled) -> None:
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+        self.disabled = disabled
+
+    def render(self, context) -> str:
+        if self.disabled is not None and self.disabled.resolve(context):
+            return self.nodelist.render(context)
+        request = context.get("request")
+        parts = [str(expression.resolve(context)) for expression in self.vary_on]
+        key = f"fragment:{page_cache_version()}:{self.name}:{':'.join(parts)}"
+        cached = cache.get(key)
+        if cached is None:
+            rendered = self.nodelist.render(context)
+            cached = token_hide(rendered.encode()).decode()
+            cache.set(key, cached, settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+        return mark_safe(token_fill(request, cached.encode()).decode())  # noqa: S308
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """Cache a part of a page that is the same for everyone, until something is published.
+
+        {% shared_fragment "lesson-body" page.pk disabled=quiz_results %}…{% endshared_fragment %}
+
+    Forms inside keep working: CSRF tokens are stored as a placeholder and filled in for each
+    visitor. Anything the fragment reads lazily (selectors wrapped in SimpleLazyObject) is not
+    read at all when the fragment comes from the cache.
+    """
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("shared_fragment needs a name")
+    disabled = None
+    vary_on = []
+    for bit in bits[1:]:
+        if bit.startswith("disabled="):
+            disabled = parser.compile_filter(bit.removeprefix("disabled="))
+        else:
+            vary_on.append(parser.compile_filter(bit))
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    name = bits[0].strip("\"'")
+    return SharedFragmentNode(nodelist, name, vary_on, disabled)
