@@ -212,6 +212,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
 ACCOUNT_ADAPTER = "training.users.adapters.AccountAdapter"
+# Called as hook(learner=user, session=request.session) after every sign-in or sign-up.
+SIGN_IN_HOOKS = ["courses.progress.session.progress_session_merge"]
 ACCOUNT_FORMS = {
     "login": "training.users.forms.LoginForm",
     "signup": "training.users.forms.SignupForm",

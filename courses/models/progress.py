@@ -1,0 +1,187 @@
+"""The learning record: who started which course, finished which lesson, and achieved which
+skill — when, alone or with help, and who helped.
+
+Rules that must hold "only once" are unique constraints in the database, so double clicks, two
+tabs and two app servers can never record the same thing twice.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CompletionMethod(models.TextChoices):
+    DONE = "done", _("Marked as done")
+    QUIZ = "quiz", _("Passed the quiz")
+    CHAMPION = "champion", _("Recorded by a Digital Champion")
+
+
+class SkillEvidence(models.TextChoices):
+    LESSONS = "lessons", _("Completed every lesson that teaches it")
+    OBSERVED = "observed", _("Seen by a Digital Champion")
+
+
+class Enrolment(models.Model):
+    """A learner's place in one course: started, where they were last, and finished."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+    )
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("last active"), default=timezone.now)
+    last_lesson = models.ForeignKey(
+        "courses.LessonPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("last lesson opened or finished"),
+    )
+    completed_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # A reminder is sent once per lapse: set when sent, cleared when the learner comes back.
+    nudged_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "course"], name="enrolment_once"),
+        ]
+        indexes = [
+            models.Index(fields=["completed_at", "last_activity_at"], name="enrolment_activity"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} in {self.course_id}"
+
+
+class LessonCompletion(models.Model):
+    """One lesson done by one learner: once, with the page revision they saw."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="completions",
+    )
+    # Kept so that a later edit or deletion of the course never takes away what was earned.
+    course = models.ForeignKey(
+        "courses.CoursePage", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lesson_title = models.CharField(max_length=255)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    completed_at = models.DateTimeField(_("when"), default=timezone.now)
+    method = models.CharField(max_length=16, choices=CompletionMethod.choices)
+    assisted = models.BooleanField(_("done with help"), default=False)
+    helper = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("who helped"),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("lesson completion")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "lesson"], name="lesson_completion_once"),
+        ]
+        indexes = [models.Index(fields=["completed_at"], name="completion_time")]
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} finished {self.lesson_title}"
+
+
+class QuizAttempt(models.Model):
+    """Every try at a lesson's quiz: the answers, the score and whether it passed."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    quiz_block_id = models.CharField(max_length=64)
+    answers = models.JSONField(default=list)
+    score = models.PositiveSmallIntegerField()
+    total = models.PositiveSmallIntegerField()
+    passed = models.BooleanField()
+    attempted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        ordering = ["-attempted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.score}/{self.total}"
+
+
+class SkillRecord(models.Model):
+    """A skill achieved: through every lesson that teaches it, or seen by a Digital Champion."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="skill_records"
+    )
+    skill = models.ForeignKey("courses.Skill", on_delete=models.PROTECT, related_name="records")
+    achieved_at = models.DateTimeField(_("when"), default=timezone.now)
+    evidence = models.CharField(max_length=16, choices=SkillEvidence.choices)
+    assisted = models.BooleanField(_("done with help"), default=False)
+    helper = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("who helped"),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("skill achieved")
+        verbose_name_plural = _("skills achieved")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "skill"], name="skill_record_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} can {self.skill_id}"
+
+
+class Certificate(models.Model):
+    """Proof of a finished course, with a public verification address and a signed badge."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", null=True, on_delete=models.SET_NULL, related_name="certificates"
+    )
+    course_title = models.CharField(max_length=255)
+    learner_name = models.CharField(max_length=150)
+    issued_at = models.DateTimeField(default=timezone.now)
+    # The Open Badges 3.0 credential, signed as a VC-JWT (filled in when it is issued).
+    credential_jwt = models.TextField(blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "course"], name="certificate_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course_title} for {self.learner_name}"

@@ -1,0 +1,1 @@
+"""The progress tracker: enrolments, completions, quiz attempts, skills and certificates."""

@@ -1,0 +1,305 @@
+"""Writes to the learning record. Read this file to understand the progress rules.
+
+- Starting a course enrols the learner (once).
+- A lesson is completed by "I've done this" or by passing its quiz — once, however often the
+  button is pressed, in however many tabs: the database's unique constraint decides.
+- A course is complete when all its published lessons are complete.
+- A skill is achieved when every published lesson that teaches it is complete, or when a Digital
+  Champion records it as observed. Only the skills of the lesson just finished are checked, so a
+  completion never re-reads the learner's whole history.
+- Later edits to a course never take away what was earned: records are never deleted by edits.
+- Every event goes into the activity stream.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from courses.models import (
+    CompletionMethod,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    QuizAttempt,
+    Skill,
+    SkillEvidence,
+    SkillRecord,
+)
+from training.core.services import activity_record
+from training.users.models import User
+
+
+@dataclass
+class CompletionResult:
+    completion: LessonCompletion
+    created: bool
+    course_completed: bool = False
+    skills_achieved: list[int] = field(default_factory=list)
+
+
+def _course_path(lesson: Page) -> str:
+    return lesson.path[: -Page.steplen]
+
+
+def _lessons_not_done(*, learner: User, course_path: str, exclude_pk: int | None = None):
+    """Live lessons of a course (by its tree path) that the learner has not completed."""
+    done = LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk"))
+    lessons = LessonPage.objects.live().filter(
+        path__startswith=course_path, depth=len(course_path) // Page.steplen + 1
+    )
+    if exclude_pk is not None:
+        lessons = lessons.exclude(pk=exclude_pk)
+    return lessons.filter(~Exists(done))
+
+
+@transaction.atomic
+def enrolment_start(*, learner: User, course: CoursePage, lesson: LessonPage | None = None):
+    """Enrol the learner in a course (once), or note that they are back. Returns the enrolment."""
+    now = timezone.now()
+    updated = Enrolment.objects.filter(learner=learner, course=course).update(
+        last_activity_at=now, nudged_at=None, **({"last_lesson": lesson} if lesson else {})
+    )
+    if updated:
+        return Enrolment.objects.get(learner=learner, course=course)
+    enrolment, created = Enrolment.objects.get_or_create(
+        learner=learner,
+        course=course,
+        defaults={"started_at": now, "last_activity_at": now, "last_lesson": lesson},
+    )
+    if created:
+        activity_record(actor=learner, verb="course.started", obj=course)
+    return enrolment
+
+
+@transaction.atomic
+def lesson_complete(
+    *,
+    learner: User,
+    lesson: LessonPage,
+    method: str = CompletionMethod.DONE,
+    helper: User | None = None,
+    note: str = "",
+    completed_at: datetime | None = None,
+) -> CompletionResult:
+    """Record that ``learner`` finished ``lesson``; exactly once. ``helper`` is whoever helped.
+
+    Returns what changed: whether this call made the completion, finished the course, and which
+    skills it achieved.
+    """
+    now = completed_at or timezone.now()
+    course_path = _course_path(lesson)
+    # One query: the course, and whether any *other* live lesson of it is still to do.
+    course_row = (
+        CoursePage.objects.filter(path=course_path)
+        .annotate(
+            others_to_do=Exists(
+                _lessons_not_done(learner=learner, course_path=course_path, exclude_pk=lesson.pk)
+            )
+        )
+        .values("pk", "others_to_do")
+        .first()
+    )
+    course_id = course_row["pk"] if course_row else None
+
+    touched = Enrolment.objects.filter(learner=learner, course_id=course_id).update(
+        last_activity_at=timezone.now(), last_lesson=lesson, nudged_at=None
+    )
+    if not touched and course_id is not None:
+        enrolment, created = Enrolment.objects.get_or_create(
+            learner=learner,
+            course_id=course_id,
+            defaults={"started_at": now, "last_activity_at": now, "last_lesson": lesson},
+        )
+        if created:
+            activity_record(actor=learner, verb="course.started", obj=enrolment.course)
+
+    # The unique constraint makes this insert happen at most once, whoever gets there first.
+    LessonCompletion.objects.bulk_create(
+        [
+            LessonCompletion(
+                learner=learner,
+                lesson=lesson,
+                course_id=course_id,
+                lesson_title=lesson.title,
+                revision_id=lesson.live_revision_id,
+                completed_at=now,
+                method=method,
+                assisted=helper is not None,
+                helper=helper,
+                note=note,
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    completion = LessonCompletion.objects.get(learner=learner, lesson=lesson)
+    created = (
+        completion.completed_at == now
+        and completion.method == method
+        and completion.helper_id == (helper.pk if helper else None)
+    )
+    result = CompletionResult(completion=completion, created=created)
+    if not created:
+        return result
+
+    context: dict[str, Any] = {
+        "course_id": course_id,
+        "method": method,
+        "assisted": helper is not None,
+        "helper_id": helper.pk if helper else None,
+    }
+    activity_record(
+        actor=learner, verb="lesson.completed", obj=lesson, context=context, occurred_at=now
+    )
+    result.skills_achieved = _skills_check(learner=learner, lesson=lesson, helper=helper, now=now)
+    if course_row and not course_row["others_to_do"]:
+        result.course_completed = _course_complete(
+            learner=learner, course_id=course_id, now=now, context=context
+        )
+    return result
+
+
+def _skills_check(*, learner: User, lesson: LessonPage, helper: User | None, now) -> list[int]:
+    """Achieve the skills of this lesson whose every live lesson is now complete."""
+    done = LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk"))
+    teaching_not_done = (
+        LessonPage.objects.live().filter(skills=OuterRef("pk")).filter(~Exists(done))
+    )
+    already = SkillRecord.objects.filter(learner=learner, skill=OuterRef("pk"))
+    achieved = list(
+        Skill.objects.filter(lessons=lesson)
+        .filter(~Exists(teaching_not_done), ~Exists(already))
+        .values_list("pk", flat=True)
+    )
+    if not achieved:
+        return []
+    SkillRecord.objects.bulk_create(
+        [
+            SkillRecord(
+                learner=learner,
+                skill_id=skill_id,
+                achieved_at=now,
+                evidence=SkillEvidence.LESSONS,
+                assisted=helper is not None,
+                helper=helper,
+            )
+            for skill_id in achieved
+        ],
+        ignore_conflicts=True,
+    )
+    made = list(
+        SkillRecord.objects.filter(
+            learner=learner, skill_id__in=achieved, achieved_at=now
+        ).values_list("skill_id", flat=True)
+    )
+    for skill_id in made:
+        activity_record(
+            actor=learner,
+            verb="skill.achieved",
+            context={
+                "skill_id": skill_id,
+                "evidence": SkillEvidence.LESSONS,
+                "assisted": helper is not None,
+            },
+            occurred_at=now,
+        )
+    return made
+
+
+def _course_complete(*, learner: User, course_id: int, now, context: dict) -> bool:
+    finished = Enrolment.objects.filter(
+        learner=learner, course_id=course_id, completed_at__isnull=True
+    ).update(completed_at=now)
+    if finished:
+        activity_record(
+            actor=learner,
+            verb="course.completed",
+            context={**context, "course_id": course_id},
+            occurred_at=now,
+        )
+    return bool(finished)
+
+
+@transaction.atomic
+def quiz_attempt_record(
+    *,
+    learner: User,
+    lesson: LessonPage,
+    quiz_block_id: str,
+    answers: list,
+    score: int,
+    total: int,
+    passed: bool,
+) -> tuple[QuizAttempt, CompletionResult | None]:
+    """Store a try at a quiz; passing it completes the lesson."""
+    attempt = QuizAttempt.objects.create(
+        learner=learner,
+        lesson=lesson,
+        quiz_block_id=quiz_block_id,
+        answers=answers,
+        score=score,
+        total=total,
+        passed=passed,
+    )
+    activity_record(
+        actor=learner,
+        verb="quiz.attempted",
+        obj=lesson,
+        context={"score": score, "total": total, "passed": passed},
+    )
+    completion = (
+        lesson_complete(learner=learner, lesson=lesson, method=CompletionMethod.QUIZ)
+        if passed
+        else None
+    )
+    return attempt, completion
+
+
+@transaction.atomic
+def skill_record_observed(
+    *, learner: User, skill: Skill, helper: User, note: str = ""
+) -> tuple[SkillRecord, bool]:
+    """A Digital Champion saw the learner do it: record the skill as achieved with help, once."""
+    record, created = SkillRecord.objects.get_or_create(
+        learner=learner,
+        skill=skill,
+        defaults={
+            "evidence": SkillEvidence.OBSERVED,
+            "assisted": True,
+            "helper": helper,
+            "note": note,
+        },
+    )
+    if created:
+        activity_record(
+            actor=learner,
+            verb="skill.achieved",
+            context={
+                "skill_id": skill.pk,
+                "evidence": SkillEvidence.OBSERVED,
+                "assisted": True,
+                "helper_id": helper.pk,
+            },
+        )
+    return record, created
+
+
+def course_lessons_not_done(*, learner: User, course: CoursePage):
+    """The course's live lessons this learner still has to do (a queryset)."""
+    return _lessons_not_done(learner=learner, course_path=course.path)
+
+
+__all__ = [
+    "CompletionResult",
+    "course_lessons_not_done",
+    "enrolment_start",
+    "lesson_complete",
+    "quiz_attempt_record",
+    "skill_record_observed",
+]
