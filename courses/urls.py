@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from courses import views
 
@@ -7,4 +7,5 @@ app_name = "courses"
 urlpatterns = [
     path("my-learning/", views.my_learning, name="my_learning"),
     path("search/", views.search, name="search"),
+    path("", include("courses.progress.urls")),
 ]

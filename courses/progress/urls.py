@@ -1,0 +1,9 @@
+"""Addresses of the progress tracker. Each area adds its own list below."""
+
+from courses.progress import urls_champion, urls_credentials, urls_learner
+
+urlpatterns = [
+    *urls_learner.urlpatterns,
+    *urls_champion.urlpatterns,
+    *urls_credentials.urlpatterns,
+]

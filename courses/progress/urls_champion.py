@@ -1,0 +1,3 @@
+"""Progress tracker addresses: champion pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Progress tracker addresses: credentials pages."""
+
+urlpatterns: list = []

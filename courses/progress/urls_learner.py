@@ -1,0 +1,3 @@
+"""Progress tracker addresses: learner pages."""
+
+urlpatterns: list = []
