@@ -27,3 +27,7 @@ def redis_url() -> str:
 @pytest.fixture
 def postgres() -> None:
     service_required("DATABASE_URL", "PostgreSQL")
+
+
+# The course fixtures, shared with the progress tests that need real services.
+from tests.courses.conftest import course, index, lessons  # noqa: E402, F401
