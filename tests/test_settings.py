@@ -14,7 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CLEAN_ENV = {
     k: v
     for k, v in os.environ.items()
-    if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "EMAIL_HOST"}
+    # (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for themselves; a deployment never would)
+    if k
+    not in {
+        "DATABASE_URL",
+        "REDIS_URL",
+        "DJANGO_SETTINGS_MODULE",
+        "EMAIL_HOST",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
 }
 
 
