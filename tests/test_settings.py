@@ -114,7 +114,7 @@ def test_production_refuses_to_start_without_its_secrets():
         "import django; django.setup()"
     )
     assert result.returncode != 0
-    for name in ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"]:
+    for name in ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "BADGE_SIGNING_KEY"]:
         assert name in result.stderr
 
 
@@ -124,6 +124,8 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "learn.example.org",
     "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/none",
     "REDIS_URL": "redis://127.0.0.1:6379/15",
+    "BADGE_SIGNING_KEY": "throwaway-test-key-never-used-for-signing",
+    "SITE_URL": "https://learn.example.org",
 }
 
 
