@@ -5,7 +5,8 @@ from courses import views
 app_name = "courses"
 
 urlpatterns = [
-    path("my-learning/", views.my_learning, name="my_learning"),
     path("search/", views.search, name="search"),
+    # The learner's pages (my-learning/, my-skills/, marking lessons done) and the rest of the
+    # progress tracker.
     path("", include("courses.progress.urls")),
 ]

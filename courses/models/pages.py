@@ -221,6 +221,7 @@ class CoursePage(AnonymousPageCacheMixin, Page):
         return [str(block.value) for block in self.outcomes]
 
     def get_context(self, request, *args, **kwargs):
+        from courses.progress.page_context import course_page_progress
         from courses.selectors import course_lessons
 
         context = super().get_context(request, *args, **kwargs)
@@ -233,6 +234,7 @@ class CoursePage(AnonymousPageCacheMixin, Page):
         context["course_skills"] = sorted(
             self.skills.all(), key=lambda skill: (skill.area_id, skill.sort_order)
         )
+        context.update(course_page_progress(request=request, course=self, lessons=lessons))
         return context
 
 
@@ -316,7 +318,12 @@ class LessonPage(AnonymousPageCacheMixin, Page):
     def has_quiz(self) -> bool:
         return self._has_block("quiz")
 
+    @property
+    def first_quiz_id(self) -> str:
+        return next((block["id"] for block in self.body.raw_data if block["type"] == "quiz"), "")
+
     def get_context(self, request, *args, **kwargs):
+        from courses.progress.page_context import lesson_page_progress
         from courses.selectors import lesson_contents
 
         context = super().get_context(request, *args, **kwargs)
@@ -331,6 +338,8 @@ class LessonPage(AnonymousPageCacheMixin, Page):
             lambda: sorted(self.skills.all(), key=lambda skill: (skill.area_id, skill.sort_order))
         )
         context.setdefault("quiz_results", {})
+        # Personal: shown outside the shared fragment (see templates/courses/lesson_page.html).
+        context.update(lesson_page_progress(request=request, lesson=self, contents=contents))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -339,10 +348,12 @@ class LessonPage(AnonymousPageCacheMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def quiz_answer(self, request, *args, **kwargs):
-        """Score the quiz that was sent and show the lesson again with feedback on each answer.
-
-        Nothing is stored yet: recording attempts belongs to the progress tracker.
+        """Score the quiz that was sent, record the try, and show the lesson again with feedback
+        on each answer. Passing completes the lesson: for a signed-in learner in their learning
+        record, for a visitor who is not signed in in their session. Retries are allowed.
         """
+        from courses.progress.page_context import quiz_result_record
+
         request.is_preview = False
         quiz_id = request.POST.get("quiz", "")
         quiz = next(
@@ -353,8 +364,21 @@ class LessonPage(AnonymousPageCacheMixin, Page):
             ),
             None,
         )
+        quiz_results = {}
+        if quiz is not None:
+            questions = quiz.value["questions"]
+            answers = quiz_answers_from_post(request.POST, question_count=len(questions))
+            result = quiz_score(
+                questions=quiz.value, answers=answers, pass_mark_percent=self.pass_mark_percent
+            )
+            quiz_result_record(
+                request=request, lesson=self, quiz_id=quiz.id, answers=answers, result=result
+            )
+            quiz_results[quiz.id] = result
+        # Read after recording, so the page shows the lesson as done when the quiz was passed.
         context = self.get_context(request, *args, **kwargs)
         context["quiz_posted"] = True  # this page shows one person's answers: never shared
+        context["quiz_results"] = quiz_results
         status = 200
         if quiz is None:
             # An old form (the lesson changed since it was loaded) or a made-up one.
@@ -362,16 +386,6 @@ class LessonPage(AnonymousPageCacheMixin, Page):
                 "Sorry, that quiz has changed since you opened the page. Please try it again."
             )
             status = 400
-        else:
-            questions = quiz.value["questions"]
-            answers = quiz_answers_from_post(request.POST, question_count=len(questions))
-            context["quiz_results"] = {
-                quiz.id: quiz_score(
-                    questions=quiz.value,
-                    answers=answers,
-                    pass_mark_percent=self.pass_mark_percent,
-                )
-            }
         return TemplateResponse(
             request, self.get_template(request, *args, **kwargs), context, status=status
         )

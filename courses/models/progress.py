@@ -95,6 +95,10 @@ class LessonCompletion(models.Model):
 
     class Meta:
         verbose_name = _("lesson completion")
+        # Digital Champions record lessons and skills done with their help (assisted mode).
+        permissions = [
+            ("record_assisted_progress", _("Can record progress for learners they help")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["learner", "lesson"], name="lesson_completion_once"),
         ]
@@ -185,3 +189,22 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.course_title} for {self.learner_name}"
+
+
+class NudgeOptOut(models.Model):
+    """A learner who asked for no reminder emails. Deleting the row turns reminders back on."""
+
+    learner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="nudge_opt_out",
+    )
+    opted_out_at = models.DateTimeField(_("reminders stopped"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("no reminder emails")
+        verbose_name_plural = _("no reminder emails")
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} wants no reminders"

@@ -223,6 +223,12 @@ def _course_complete(*, learner: User, course_id: int, now, context: dict) -> bo
             context={**context, "course_id": course_id},
             occurred_at=now,
         )
+        # Certificate and congratulations email, after commit. Imported here: tasks may import us.
+        from courses.progress.tasks import course_completed
+
+        transaction.on_commit(
+            lambda: course_completed.delay(learner_id=learner.pk, course_id=course_id)
+        )
     return bool(finished)
 
 

@@ -1,3 +1,24 @@
 """Progress tracker addresses: credentials pages."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from courses.progress import views_credentials as views
+
+urlpatterns = [
+    path("certificates/<uuid:certificate_id>/", views.certificate, name="certificate"),
+    path(
+        "certificates/<uuid:certificate_id>/badge.jwt",
+        views.certificate_download,
+        name="certificate_download",
+    ),
+    path(
+        "certificates/<uuid:certificate_id>/verify/",
+        views.certificate_verify_page,
+        name="certificate_verify",
+    ),
+    path("verify/", views.credential_check, name="credential_check"),
+    path("certificates/issuer.json", views.badge_issuer, name="badge_issuer"),
+    path("certificates/keys.json", views.badge_keys, name="badge_keys"),
+    path("certificates/keys/<str:key_id>.json", views.badge_key, name="badge_key"),
+    path("my-learning/xapi.json", views.xapi_export, name="xapi_export"),
+]

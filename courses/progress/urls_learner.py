@@ -1,3 +1,11 @@
 """Progress tracker addresses: learner pages."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from courses.progress import views
+
+urlpatterns = [
+    path("learning/lessons/<int:lesson_id>/done/", views.lesson_done, name="lesson_done"),
+    path("my-learning/", views.my_learning, name="my_learning"),
+    path("my-skills/", views.my_skills, name="my_skills"),
+]

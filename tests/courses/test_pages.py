@@ -290,7 +290,7 @@ def test_all_right_answers_pass(client, lessons):
     response = client.post(lesson.url, {"quiz": quiz_id(lesson), "q0": "0", "q1": ["0", "1"]})
 
     assert "You got 2 out of 2 right." in response.text
-    assert "Well done: you passed." in response.text
+    assert "You passed — lesson done." in response.text
 
 
 def test_sending_no_answers_says_so(client, lessons):

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -194,7 +195,15 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "training.core.tasks.pages_publish_scheduled",
         "schedule": 60.0,
     },
+    "nudge-idle-learners": {
+        "task": "courses.progress.tasks.learners_nudge_daily",
+        "schedule": crontab(hour=10, minute=0),
+    },
 }
+# autodiscover_tasks() finds each app's tasks.py; the progress tracker's live one level down.
+CELERY_IMPORTS = ["courses.progress.tasks"]
+# Learners who have not been back for this many days get one reminder email per lapse.
+NUDGE_AFTER_DAYS = int(os.environ.get("NUDGE_AFTER_DAYS", "7"))
 
 # --- Authentication ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
@@ -294,6 +303,13 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+
+# --- Certificates and badges ---------------------------------------------------------------
+# The public address used in credentials, emails, QR codes and xAPI statements.
+SITE_URL = os.environ.get("SITE_URL", "")
+# The Ed25519 key that signs Open Badges (PEM, or base64 of the 32 raw bytes). Without it the
+# embedded default makes one in var/badge-signing-key.pem; production requires it.
+BADGE_SIGNING_KEY = os.environ.get("BADGE_SIGNING_KEY", "")
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Homes on the Net"

@@ -12,6 +12,9 @@ _REQUIRED = {
     "print(secrets.token_urlsafe(50))'`",
     "DJANGO_ALLOWED_HOSTS": "the site's host names, comma-separated, e.g. learn.example.org",
     "DATABASE_URL": "the PostgreSQL address, e.g. postgres://user:pass@db:5432/homes",
+    "BADGE_SIGNING_KEY": "the Ed25519 key that signs badges, shared by every server: PEM or "
+    "base64 of 32 bytes, e.g. from `openssl genpkey -algorithm ed25519`",
+    "SITE_URL": "the public address, e.g. https://learn.example.org",
 }
 _missing = [name for name in _REQUIRED if not os.environ.get(name)]
 if _missing:

@@ -14,4 +14,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+BADGE_SIGNING_KEY_FILE = BASE_DIR / "var" / "test-badge-signing-key.pem"
 del SQLITE_PATH

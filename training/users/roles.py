@@ -35,6 +35,8 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     DIGITAL_CHAMPION: [
         ("users", "create_assisted_account"),
         ("wagtailadmin", "access_admin"),
+        # Assisted mode: record lessons and skills done with their help (courses 0006).
+        ("courses", "record_assisted_progress"),
     ],
     COURSE_EDITOR: [
         ("wagtailadmin", "access_admin"),
