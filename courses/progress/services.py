@@ -32,7 +32,8 @@ from courses.models import (
     SkillEvidence,
     SkillRecord,
 )
-from training.core.services import activity_record
+from training.core.db import rows_insert_once
+from training.core.services import activity_event, activity_record, activity_record_many
 from training.users.models import User
 
 
@@ -91,10 +92,15 @@ def lesson_complete(
     """Record that ``learner`` finished ``lesson``; exactly once. ``helper`` is whoever helped.
 
     Returns what changed: whether this call made the completion, finished the course, and which
-    skills it achieved.
+    skills it achieved. At most seven statements, however long the learner's history.
     """
     now = completed_at or timezone.now()
     course_path = _course_path(lesson)
+    # First, touch the enrolment. On PostgreSQL this locks its row, so two completions in the
+    # same course by the same learner (two tabs) queue up, and the second sees the first.
+    touched = Enrolment.objects.filter(learner=learner, course__path=course_path).update(
+        last_activity_at=timezone.now(), last_lesson=lesson, nudged_at=None
+    )
     # One query: the course, and whether any *other* live lesson of it is still to do.
     course_row = (
         CoursePage.objects.filter(path=course_path)
@@ -107,66 +113,74 @@ def lesson_complete(
         .first()
     )
     course_id = course_row["pk"] if course_row else None
-
-    touched = Enrolment.objects.filter(learner=learner, course_id=course_id).update(
-        last_activity_at=timezone.now(), last_lesson=lesson, nudged_at=None
-    )
+    events = []
     if not touched and course_id is not None:
-        enrolment, created = Enrolment.objects.get_or_create(
+        _enrolment, enrolled = Enrolment.objects.get_or_create(
             learner=learner,
             course_id=course_id,
             defaults={"started_at": now, "last_activity_at": now, "last_lesson": lesson},
         )
-        if created:
-            activity_record(actor=learner, verb="course.started", obj=enrolment.course)
-
-    # The unique constraint makes this insert happen at most once, whoever gets there first.
-    LessonCompletion.objects.bulk_create(
-        [
-            LessonCompletion(
-                learner=learner,
-                lesson=lesson,
-                course_id=course_id,
-                lesson_title=lesson.title,
-                revision_id=lesson.live_revision_id,
-                completed_at=now,
-                method=method,
-                assisted=helper is not None,
-                helper=helper,
-                note=note,
+        if enrolled:
+            events.append(
+                activity_event(
+                    actor=learner,
+                    verb="course.started",
+                    context={"course_id": course_id},
+                    occurred_at=now,
+                )
             )
-        ],
-        ignore_conflicts=True,
-    )
-    completion = LessonCompletion.objects.get(learner=learner, lesson=lesson)
-    created = (
-        completion.completed_at == now
-        and completion.method == method
-        and completion.helper_id == (helper.pk if helper else None)
-    )
-    result = CompletionResult(completion=completion, created=created)
-    if not created:
-        return result
 
+    # The unique constraint makes this insert happen at most once, whoever gets there first,
+    # and the same statement tells us whether it was us.
+    completion = LessonCompletion(
+        learner=learner,
+        lesson=lesson,
+        course_id=course_id,
+        lesson_title=lesson.title,
+        revision_id=lesson.live_revision_id,
+        completed_at=now,
+        method=method,
+        assisted=helper is not None,
+        helper=helper,
+        note=note,
+    )
+    created = bool(rows_insert_once([completion]))
+    if not created:
+        activity_record_many(events)
+        existing = LessonCompletion.objects.get(learner=learner, lesson=lesson)
+        return CompletionResult(completion=existing, created=False)
+
+    result = CompletionResult(completion=completion, created=True)
     context: dict[str, Any] = {
         "course_id": course_id,
         "method": method,
         "assisted": helper is not None,
         "helper_id": helper.pk if helper else None,
     }
-    activity_record(
-        actor=learner, verb="lesson.completed", obj=lesson, context=context, occurred_at=now
+    events.append(
+        activity_event(
+            actor=learner, verb="lesson.completed", obj=lesson, context=context, occurred_at=now
+        )
     )
-    result.skills_achieved = _skills_check(learner=learner, lesson=lesson, helper=helper, now=now)
+    result.skills_achieved = _skills_check(
+        learner=learner, lesson=lesson, helper=helper, now=now, events=events
+    )
     if course_row and not course_row["others_to_do"]:
         result.course_completed = _course_complete(
-            learner=learner, course_id=course_id, now=now, context=context
+            learner=learner, course_id=course_id, now=now, context=context, events=events
         )
+    activity_record_many(events)
     return result
 
 
-def _skills_check(*, learner: User, lesson: LessonPage, helper: User | None, now) -> list[int]:
-    """Achieve the skills of this lesson whose every live lesson is now complete."""
+def _skills_check(
+    *, learner: User, lesson: LessonPage, helper: User | None, now, events: list
+) -> list[int]:
+    """Achieve the skills of this lesson whose every live lesson is now complete.
+
+    Reads only this lesson's skills and the lessons that teach them, never the learner's
+    whole history.
+    """
     done = LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk"))
     teaching_not_done = (
         LessonPage.objects.live().filter(skills=OuterRef("pk")).filter(~Exists(done))
@@ -177,9 +191,7 @@ def _skills_check(*, learner: User, lesson: LessonPage, helper: User | None, now
         .filter(~Exists(teaching_not_done), ~Exists(already))
         .values_list("pk", flat=True)
     )
-    if not achieved:
-        return []
-    SkillRecord.objects.bulk_create(
+    made = rows_insert_once(
         [
             SkillRecord(
                 learner=learner,
@@ -191,15 +203,10 @@ def _skills_check(*, learner: User, lesson: LessonPage, helper: User | None, now
             )
             for skill_id in achieved
         ],
-        ignore_conflicts=True,
+        returning="skill",
     )
-    made = list(
-        SkillRecord.objects.filter(
-            learner=learner, skill_id__in=achieved, achieved_at=now
-        ).values_list("skill_id", flat=True)
-    )
-    for skill_id in made:
-        activity_record(
+    events.extend(
+        activity_event(
             actor=learner,
             verb="skill.achieved",
             context={
@@ -209,19 +216,23 @@ def _skills_check(*, learner: User, lesson: LessonPage, helper: User | None, now
             },
             occurred_at=now,
         )
+        for skill_id in made
+    )
     return made
 
 
-def _course_complete(*, learner: User, course_id: int, now, context: dict) -> bool:
+def _course_complete(*, learner: User, course_id: int, now, context: dict, events: list) -> bool:
     finished = Enrolment.objects.filter(
         learner=learner, course_id=course_id, completed_at__isnull=True
     ).update(completed_at=now)
     if finished:
-        activity_record(
-            actor=learner,
-            verb="course.completed",
-            context={**context, "course_id": course_id},
-            occurred_at=now,
+        events.append(
+            activity_event(
+                actor=learner,
+                verb="course.completed",
+                context={**context, "course_id": course_id},
+                occurred_at=now,
+            )
         )
         # Certificate and congratulations email, after commit. Imported here: tasks may import us.
         from courses.progress.tasks import course_completed

@@ -10,6 +10,32 @@ from django.utils import timezone
 from training.core.models import ActivityEvent
 
 
+def activity_event(
+    *,
+    actor: Any | None,
+    verb: str,
+    obj: models.Model | None = None,
+    context: dict[str, Any] | None = None,
+    occurred_at: datetime | None = None,
+) -> ActivityEvent:
+    """An unsaved event; record several at once with :func:`activity_record_many`."""
+    event = ActivityEvent(
+        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
+        verb=verb,
+        context=context or {},
+        occurred_at=occurred_at or timezone.now(),
+    )
+    if obj is not None:
+        event.object_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        event.object_id = str(obj.pk)
+    return event
+
+
+def activity_record_many(events: list[ActivityEvent]) -> None:
+    """Append several events in one statement (e.g. a lesson, a skill and a course finished)."""
+    ActivityEvent.objects.bulk_create(events)
+
+
 def activity_record(
     *,
     actor: Any | None,
@@ -24,14 +50,8 @@ def activity_record(
     ``context`` holds anything a reader needs later without joining other tables (for example
     the helper of an assisted completion, or the neighbourhood at the time).
     """
-    event = ActivityEvent(
-        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
-        verb=verb,
-        context=context or {},
-        occurred_at=occurred_at or timezone.now(),
+    event = activity_event(
+        actor=actor, verb=verb, obj=obj, context=context, occurred_at=occurred_at
     )
-    if obj is not None:
-        event.object_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-        event.object_id = str(obj.pk)
     event.save()
     return event

@@ -94,6 +94,28 @@ def test_marking_a_lesson_done_has_a_fixed_query_count_within_budget(client, ind
     assert script_data <= DONE_BUDGET
 
 
+def test_the_lesson_that_finishes_a_course_and_a_skill_is_within_budget(client, index):
+    """The busiest completion: the course's last lesson, and the skill's last lesson too."""
+    counts = []
+    for size, skills in ((2, ["SAF-7"]), (6, ["SAF-7", "SAF-9", "SAF-10"])):
+        learner = UserFactory()
+        history(learner, courses=size - 2, skills=["FND-8"])
+        _, made = course_with(title=f"Finish {size}", lessons=size, skills=skills)
+        client.force_login(learner)
+        for lesson in made[:-1]:
+            client.post(f"/learning/lessons/{lesson.pk}/done/")
+        count_all, count_data, response = measure(
+            client, "post", f"/learning/lessons/{made[-1].pk}/done/"
+        )
+        assert response.status_code == 302
+        assert learner.skill_records.count() == len(skills)
+        assert learner.enrolments.get(course=made[0].get_parent()).completed_at is not None
+        counts.append((count_all, count_data))
+
+    assert counts[0] == counts[1]
+    assert counts[1][1] <= DONE_BUDGET
+
+
 # --- My learning and My skills -----------------------------------------------------------------
 
 
