@@ -17,7 +17,7 @@ from training.core.blocks import (
     ALT_TEXT_MISSING,
     AccessibleImageBlock,
     VideoBlock,
-    struct_errors_merge,
+    struct_clean,
 )
 
 __all__ = [
@@ -92,13 +92,7 @@ class StepBlock(blocks.StructBlock):
         extra = {}
         if value.get("image") and not str(value.get("alt") or "").strip():
             extra["alt"] = ValidationError(ALT_TEXT_MISSING)
-        try:
-            cleaned = super().clean(value)
-        except StructBlockValidationError as error:
-            raise struct_errors_merge(error, extra) from None
-        if extra:
-            raise struct_errors_merge(None, extra)
-        return cleaned
+        return struct_clean(super().clean, value, extra)
 
 
 class StepsBlock(blocks.StructBlock):

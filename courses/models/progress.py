@@ -60,7 +60,25 @@ class Enrolment(models.Model):
         return f"{self.learner_id} in {self.course_id}"
 
 
-class LessonCompletion(models.Model):
+class HelpRecorded(models.Model):
+    """Whether something was done with help, who helped, and what they noted."""
+
+    assisted = models.BooleanField(_("done with help"), default=False)
+    helper = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("who helped"),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class LessonCompletion(HelpRecorded):
     """One lesson done by one learner: once, with the page revision they saw."""
 
     learner = models.ForeignKey(
@@ -82,16 +100,6 @@ class LessonCompletion(models.Model):
     )
     completed_at = models.DateTimeField(_("when"), default=timezone.now)
     method = models.CharField(max_length=16, choices=CompletionMethod.choices)
-    assisted = models.BooleanField(_("done with help"), default=False)
-    helper = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("who helped"),
-    )
-    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("lesson completion")
@@ -132,7 +140,7 @@ class QuizAttempt(models.Model):
         return f"{self.score}/{self.total}"
 
 
-class SkillRecord(models.Model):
+class SkillRecord(HelpRecorded):
     """A skill achieved: through every lesson that teaches it, or seen by a Digital Champion."""
 
     learner = models.ForeignKey(
@@ -141,16 +149,6 @@ class SkillRecord(models.Model):
     skill = models.ForeignKey("courses.Skill", on_delete=models.PROTECT, related_name="records")
     achieved_at = models.DateTimeField(_("when"), default=timezone.now)
     evidence = models.CharField(max_length=16, choices=SkillEvidence.choices)
-    assisted = models.BooleanField(_("done with help"), default=False)
-    helper = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("who helped"),
-    )
-    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("skill achieved")

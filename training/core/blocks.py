@@ -27,6 +27,7 @@ __all__ = [
     "AccessibleImageBlock",
     "VideoBlock",
     "VideoEmbed",
+    "struct_clean",
     "struct_errors_merge",
     "video_embed",
 ]
@@ -134,6 +135,21 @@ def struct_errors_merge(
     return StructBlockValidationError(block_errors=block_errors, non_block_errors=non_block_errors)
 
 
+def struct_clean(clean, value, extra: dict[str, ValidationError]):
+    """Run a StructBlock's own ``clean`` and report its errors together with ours.
+
+    ``clean`` is the block's ``super().clean``; ``extra`` holds our checks' errors by field, so
+    the editor sees every problem beside its field at once.
+    """
+    try:
+        cleaned = clean(value)
+    except StructBlockValidationError as error:
+        raise struct_errors_merge(error, extra) from None
+    if extra:
+        raise struct_errors_merge(None, extra)
+    return cleaned
+
+
 def _blank(value) -> bool:
     return not str(value or "").strip()
 
@@ -170,13 +186,7 @@ class AccessibleImageBlock(blocks.StructBlock):
         extra = {}
         if _blank(value.get("alt")):
             extra["alt"] = ValidationError(ALT_TEXT_MISSING)
-        try:
-            cleaned = super().clean(value)
-        except StructBlockValidationError as error:
-            raise struct_errors_merge(error, extra) from None
-        if extra:
-            raise struct_errors_merge(None, extra)
-        return cleaned
+        return struct_clean(super().clean, value, extra)
 
 
 class VideoBlock(blocks.StructBlock):
@@ -224,13 +234,7 @@ class VideoBlock(blocks.StructBlock):
             extra["transcript"] = ValidationError(TRANSCRIPT_MISSING)
         if not _blank(value.get("url")) and video_embed(value.get("url")) is None:
             extra["url"] = ValidationError(VIDEO_ADDRESS_INVALID)
-        try:
-            cleaned = super().clean(value)
-        except StructBlockValidationError as error:
-            raise struct_errors_merge(error, extra) from None
-        if extra:
-            raise struct_errors_merge(None, extra)
-        return cleaned
+        return struct_clean(super().clean, value, extra)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
