@@ -51,7 +51,7 @@ def axe_report(url: str, violations: list[dict], *, label: str = "") -> str:
         nodes = violation["nodes"]
         for node in nodes[:AXE_NODES_SHOWN]:
             selector = " ".join(str(part) for part in node["target"])
-            summary = (node.get("failureSummary") or "").replace("\n", " ").strip()
+            summary = " ".join((node.get("failureSummary") or "").split())
             lines.append(f"   - {selector}")
             if summary:
                 lines.append(f"     {summary[:300]}")
@@ -88,13 +88,15 @@ def assert_fits_width(page, width: int) -> None:
         return
     too_wide = page.evaluate(
         """(width) => Array.from(document.querySelectorAll('body *'))
-            .filter((element) => element.getBoundingClientRect().right > width + 1)
+            .filter((element) => element.getBoundingClientRect().right > width + 1
+                || element.scrollWidth > element.clientWidth + 1)
             .slice(0, 10)
             .map((element) => element.tagName.toLowerCase()
                 + (element.id ? '#' + element.id : '')
                 + (element.className && typeof element.className === 'string'
                     ? '.' + element.className.trim().split(/\\s+/).join('.') : '')
-                + ' (right edge ' + Math.round(element.getBoundingClientRect().right) + 'px)')""",
+                + ' (' + Math.round(element.getBoundingClientRect().right) + 'px from the left, '
+                + element.scrollWidth + 'px of content)')""",
         width,
     )
     raise AssertionError(

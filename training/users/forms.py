@@ -59,6 +59,7 @@ class SignupForm(AllauthSignupForm):
         help_text=_("What other people see, e.g. “Pat”. You can leave this empty."),
         max_length=80,
         required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
 
     field_order = ["email", "display_name", "password1", "password2"]
@@ -140,3 +141,4 @@ class ProfileForm(forms.ModelForm):
             "neighbourhood": _("Your neighbourhood"),
             "community_centre": _("Your community centre"),
         }
+        widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}

@@ -74,9 +74,14 @@ def roles_sync(apps, schema_editor=None) -> None:  # noqa: ARG001 - migration si
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        # A migration's historical app configs have no models module, which makes
+        # create_permissions skip them; pretend for the call, then put back what was there.
+        original = app_config.models_module
+        app_config.models_module = original or True
+        try:
+            create_permissions(app_config, verbosity=0, apps=apps)
+        finally:
+            app_config.models_module = original
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
