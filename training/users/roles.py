@@ -76,7 +76,7 @@ def roles_sync(apps, schema_editor=None) -> None:  # noqa: ARG001 - migration si
     for app_config in apps.get_app_configs():
         # A migration's historical app configs have no models module, which makes
         # create_permissions skip them; pretend for the call, then put back what was there.
-        original = app_config.models_module
+        original = getattr(app_config, "models_module", None)
         app_config.models_module = original or True
         try:
             create_permissions(app_config, verbosity=0, apps=apps)
