@@ -14,6 +14,10 @@ urlpatterns = [
     path("account/", include("training.users.urls")),
     path("", include("courses.urls")),
     path("", include("community.urls")),
+    path("", include("events.urls")),
+    path("", include("notifications.urls")),
+    path("", include("practice.urls")),
+    path("", include("dashboards.urls")),
 ]
 
 if settings.DEBUG:

@@ -40,8 +40,12 @@ INSTALLED_APPS = [
     "training.core",
     "training.places",
     "training.users",
+    "notifications",
     "courses",
+    "events",
     "community",
+    "practice",
+    "dashboards",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -198,6 +202,14 @@ CELERY_BEAT_SCHEDULE: dict = {
     "nudge-idle-learners": {
         "task": "courses.progress.tasks.learners_nudge_daily",
         "schedule": crontab(hour=10, minute=0),
+    },
+    "remind-event-guests": {
+        "task": "events.tasks.events_remind_tomorrow",
+        "schedule": crontab(minute=0),
+    },
+    "send-notification-digests": {
+        "task": "notifications.tasks.notifications_digest_daily",
+        "schedule": crontab(hour=7, minute=30),
     },
 }
 # autodiscover_tasks() finds each app's tasks.py; the progress tracker's live one level down.
