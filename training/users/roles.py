@@ -37,6 +37,10 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("wagtailadmin", "access_admin"),
         # Assisted mode: record lessons and skills done with their help (courses 0006).
         ("courses", "record_assisted_progress"),
+        # Events at their centre, and the dashboard scoped to their centre.
+        ("events", "add_event"),
+        ("events", "change_event"),
+        ("dashboards", "view_centre_dashboard"),
     ],
     COURSE_EDITOR: [
         ("wagtailadmin", "access_admin"),
@@ -51,8 +55,17 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("courses", "change_skill"),
         ("courses", "add_skillarea"),
         ("courses", "change_skillarea"),
+        # "Put it into practice" next steps attached to courses and skills.
+        ("practice", "add_nextstep"),
+        ("practice", "change_nextstep"),
+        ("practice", "delete_nextstep"),
     ],
-    MODERATOR: [("wagtailadmin", "access_admin")],
+    MODERATOR: [
+        ("wagtailadmin", "access_admin"),
+        ("community", "moderate_content"),
+        ("community", "add_group"),
+        ("community", "change_group"),
+    ],
     SAFEGUARDING_OFFICER: [("wagtailadmin", "access_admin")],
     MANAGER: [
         ("wagtailadmin", "access_admin"),
@@ -62,6 +75,12 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("places", "add_communitycentre"),
         ("places", "change_communitycentre"),
         ("places", "delete_communitycentre"),
+        ("community", "add_group"),
+        ("community", "change_group"),
+        ("events", "add_event"),
+        ("events", "change_event"),
+        ("events", "delete_event"),
+        ("dashboards", "view_dashboard"),
     ],
 }
 
