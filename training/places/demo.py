@@ -11,6 +11,19 @@ NEIGHBOURHOODS = [
         "description": "Four low-rise blocks and the maisonettes around Elm Court green.",
         "latitude": Decimal("51.535100"),
         "longitude": Decimal("-0.103200"),
+        "boundary": {
+            "type": "Polygon",
+            "coordinates": [
+                [
+                    [-0.1052, 51.5362],
+                    [-0.1018, 51.5364],
+                    [-0.1010, 51.5349],
+                    [-0.1024, 51.5338],
+                    [-0.1049, 51.5341],
+                    [-0.1052, 51.5362],
+                ]
+            ],
+        },
     },
     {
         "slug": "riverside",
@@ -18,6 +31,20 @@ NEIGHBOURHOODS = [
         "description": "The tower blocks and terraces between the canal and the high street.",
         "latitude": Decimal("51.531800"),
         "longitude": Decimal("-0.092400"),
+        # Between the canal (south) and the high street (north).
+        "boundary": {
+            "type": "Polygon",
+            "coordinates": [
+                [
+                    [-0.0951, 51.5327],
+                    [-0.0899, 51.5331],
+                    [-0.0893, 51.5312],
+                    [-0.0920, 51.5305],
+                    [-0.0948, 51.5309],
+                    [-0.0951, 51.5327],
+                ]
+            ],
+        },
     },
     {
         "slug": "hillview",
@@ -25,6 +52,30 @@ NEIGHBOURHOODS = [
         "description": "Family houses and the sheltered housing scheme on Hillview Road.",
         "latitude": Decimal("51.541900"),
         "longitude": Decimal("-0.110600"),
+        # Two parts: the family houses, and the sheltered housing scheme down the road.
+        "boundary": {
+            "type": "MultiPolygon",
+            "coordinates": [
+                [
+                    [
+                        [-0.1130, 51.5430],
+                        [-0.1098, 51.5433],
+                        [-0.1094, 51.5418],
+                        [-0.1126, 51.5414],
+                        [-0.1130, 51.5430],
+                    ]
+                ],
+                [
+                    [
+                        [-0.1090, 51.5412],
+                        [-0.1076, 51.5413],
+                        [-0.1077, 51.5403],
+                        [-0.1091, 51.5404],
+                        [-0.1090, 51.5412],
+                    ]
+                ],
+            ],
+        },
     },
 ]
 

@@ -1,5 +1,6 @@
 """Where people live and learn: neighbourhoods (estates or areas) and community centres."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +8,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from training.places.boundary import boundary_errors
+from training.places.forms import NeighbourhoodForm
+
 LATITUDE = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE = [MinValueValidator(-180), MaxValueValidator(180)]
+
+
+def boundary_validate(value) -> None:
+    """Model-level check of a stored boundary (the admin form also unwraps Features first)."""
+    if value is None:
+        return
+    errors = boundary_errors(value)
+    if errors:
+        raise ValidationError(errors)
 
 
 class Neighbourhood(index.Indexed, models.Model):
@@ -21,7 +34,15 @@ class Neighbourhood(index.Indexed, models.Model):
     longitude = models.DecimalField(
         _("longitude of the centre point"), max_digits=9, decimal_places=6, validators=LONGITUDE
     )
+    boundary = models.JSONField(
+        _("boundary"),
+        null=True,
+        blank=True,
+        validators=[boundary_validate],
+        help_text=_("Optional GeoJSON Polygon or MultiPolygon (longitude, latitude)."),
+    )
 
+    base_form_class = NeighbourhoodForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
@@ -31,6 +52,7 @@ class Neighbourhood(index.Indexed, models.Model):
             heading=_("Centre point"),
             help_text=_("Right-click the middle of the area on an online map to copy these."),
         ),
+        FieldPanel("boundary"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
