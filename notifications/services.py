@@ -1,0 +1,142 @@
+"""Telling people things: store every notification, then email it by the person's choice.
+
+The rules:
+
+- Every notification is stored, so it shows on the person's "Recent messages" page whatever
+  they chose.
+- A non-empty ``dedupe_key`` is unique (a database constraint): a second send with the same key
+  stores and sends nothing, even from two workers at once.
+- "Email me straight away" (the default): one email, handed to Celery only after commit.
+- "One email a day with everything": left for the daily email (:mod:`notifications.digest`).
+- "No emails": stored only.
+- ``content_hidden`` (a moderator hid something the person wrote, and why) is a service message
+  about their own words: it is emailed straight away whatever they chose. They may want to change
+  or question it, and it is rare.
+- People are emailed only at a verified address on an active account.
+"""
+
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from allauth.account.models import EmailAddress
+
+from notifications.email import absolute_url, email_payload
+from notifications.models import (
+    Delivery,
+    EmailChoice,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
+from notifications.tasks import notification_email_send
+
+# Kinds emailed straight away whatever the person chose.
+SERVICE_KINDS = frozenset({NotificationKind.CONTENT_HIDDEN})
+
+
+def email_choice_get(*, person) -> str:
+    choice = (
+        NotificationPreference.objects.filter(person=person).values_list("email", flat=True).first()
+    )
+    return choice or EmailChoice.IMMEDIATE
+
+
+def email_choice_set(*, person, choice: str) -> bool:
+    """Save ``person``'s choice of emails. Returns False if it was already that.
+
+    Choosing "No emails" also settles anything waiting for their daily email, so it is never sent.
+    """
+    choice = EmailChoice(choice)
+    with transaction.atomic():
+        preference, created = NotificationPreference.objects.select_for_update().get_or_create(
+            person=person, defaults={"email": choice}
+        )
+        changed = created and choice != EmailChoice.IMMEDIATE
+        if not created and preference.email != choice:
+            preference.email = choice
+            preference.updated_at = timezone.now()
+            preference.save(update_fields=["email", "updated_at"])
+            changed = True
+        if choice == EmailChoice.NONE:
+            Notification.objects.filter(
+                recipient=person, delivery=Delivery.DIGEST, digested_at__isnull=True
+            ).update(delivery=Delivery.NONE)
+    return changed
+
+
+def email_address_usable(*, person) -> bool:
+    if not person.is_active or not person.email:
+        return False
+    return EmailAddress.objects.filter(
+        user=person, email__iexact=person.email, verified=True
+    ).exists()
+
+
+def _delivery(*, recipient, kind: str) -> str:
+    if not email_address_usable(person=recipient):
+        return Delivery.NONE
+    if kind in SERVICE_KINDS:
+        return Delivery.IMMEDIATE
+    return {
+        EmailChoice.IMMEDIATE: Delivery.IMMEDIATE,
+        EmailChoice.DAILY: Delivery.DIGEST,
+        EmailChoice.NONE: Delivery.NONE,
+    }[email_choice_get(person=recipient)]
+
+
+def notification_send(
+    *,
+    recipient,
+    kind: str,
+    subject: str,
+    body: str,
+    url: str = "",
+    dedupe_key: str = "",
+) -> Notification | None:
+    """Tell one person something. Stores a Notification row (unless a row with the same non-empty
+    dedupe_key exists: then returns None and sends nothing), then, by the person's choice:
+    immediate -> email enqueued on commit; daily digest -> left for the digest; none -> stored only.
+    `url` is a site path like "/community/posts/3/"; emails make it absolute with SITE_URL."""
+    kind = NotificationKind(kind)
+    if dedupe_key and Notification.objects.filter(dedupe_key=dedupe_key).exists():
+        return None
+    delivery = _delivery(recipient=recipient, kind=kind)
+    now = timezone.now()
+    notification = Notification(
+        recipient=recipient,
+        kind=kind,
+        subject=subject[:200],
+        body=body,
+        url=url,
+        dedupe_key=dedupe_key,
+        delivery=delivery,
+        created_at=now,
+        emailed_at=now if delivery == Delivery.IMMEDIATE else None,
+    )
+    try:
+        # A savepoint: losing a race on the dedupe key leaves the caller's transaction usable.
+        with transaction.atomic():
+            notification.save(force_insert=True)
+    except IntegrityError:
+        if dedupe_key and Notification.objects.filter(dedupe_key=dedupe_key).exists():
+            return None
+        raise
+    if delivery == Delivery.IMMEDIATE:
+        payload = notification_email_payload(notification=notification)
+        transaction.on_commit(partial(notification_email_send.delay, **payload))
+    return notification
+
+
+def notification_email_payload(*, notification: Notification) -> dict:
+    return email_payload(
+        person=notification.recipient,
+        template="notification",
+        subject=notification.subject,
+        context={
+            "notification": notification,
+            "link": absolute_url(notification.url),
+            "always_sent": notification.kind in SERVICE_KINDS,
+        },
+    )
