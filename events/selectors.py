@@ -1,0 +1,92 @@
+"""Reads of events: what is coming up, one event with its numbers, a person's booking."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from events.models import Booking, Event
+from events.permissions import event_manage_everywhere
+
+
+def _with_numbers(queryset: QuerySet[Event]) -> QuerySet[Event]:
+    """Events with their place and the number of places taken, in the same query."""
+    return queryset.select_related("centre", "centre__neighbourhood", "neighbourhood").annotate(
+        confirmed_count=Count("bookings", filter=Q(bookings__status=Booking.Status.CONFIRMED)),
+        waiting_count=Count("bookings", filter=Q(bookings__status=Booking.Status.WAITING)),
+    )
+
+
+def events_upcoming(
+    *, neighbourhood=None, centre=None, limit: int | None = None
+) -> QuerySet[Event]:
+    """Published events that have not ended yet, soonest first."""
+    queryset = Event.objects.filter(is_published=True, ends_at__gt=timezone.now())
+    if neighbourhood is not None:
+        queryset = queryset.filter(neighbourhood=neighbourhood)
+    if centre is not None:
+        queryset = queryset.filter(centre=centre)
+    queryset = _with_numbers(queryset).order_by("starts_at", "pk")
+    return queryset[:limit] if limit is not None else queryset
+
+
+def event_next(*, centre=None, neighbourhood=None) -> Event | None:
+    """The next published event (at the centre, or in the neighbourhood, if given), or None."""
+    return events_upcoming(centre=centre, neighbourhood=neighbourhood, limit=1).first()
+
+
+def event_for_page(*, pk: int, user) -> Event | None:
+    """One event with its numbers, if this person may see it: published, or they manage it."""
+    event = _with_numbers(Event.objects.filter(pk=pk)).first()
+    if event is None or event.is_published:
+        return event
+    return event if events_for_admin(user=user).filter(pk=pk).exists() else None
+
+
+def events_for_admin(*, user) -> QuerySet[Event]:
+    """The events this person manages in the admin: all, or those at their own centre."""
+    if not user.is_authenticated or not user.has_perm("events.change_event"):
+        return Event.objects.none()
+    if event_manage_everywhere(user):
+        return Event.objects.all()
+    if not user.community_centre_id:
+        return Event.objects.none()
+    return Event.objects.filter(centre_id=user.community_centre_id)
+
+
+@dataclass(frozen=True)
+class BookingState:
+    """Where one person stands with one event."""
+
+    booking: Booking | None
+    # 1 for the first person waiting, and so on; None when not waiting.
+    waiting_position: int | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.booking is not None and self.booking.status == Booking.Status.CONFIRMED
+
+    @property
+    def waiting(self) -> bool:
+        return self.booking is not None and self.booking.status == Booking.Status.WAITING
+
+
+def booking_state(*, event: Event, user) -> BookingState:
+    """The person's booking on the event and, if they are waiting, their place in the queue."""
+    if not user.is_authenticated:
+        return BookingState(booking=None)
+    booking = Booking.objects.filter(event=event, guest=user).first()
+    if booking is None or booking.status != Booking.Status.WAITING:
+        return BookingState(booking=booking)
+    ahead = waiting_queue(event=event).filter(
+        Q(requested_at__lt=booking.requested_at)
+        | Q(requested_at=booking.requested_at, pk__lt=booking.pk)
+    )
+    return BookingState(booking=booking, waiting_position=ahead.count() + 1)
+
+
+def waiting_queue(*, event: Event) -> QuerySet[Booking]:
+    """The event's waiting list, first in the queue first."""
+    return Booking.objects.filter(event=event, status=Booking.Status.WAITING).order_by(
+        "requested_at", "pk"
+    )
