@@ -20,8 +20,6 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from allauth.account.models import EmailAddress
-
 from notifications.email import absolute_url, email_payload
 from notifications.models import (
     Delivery,
@@ -30,17 +28,11 @@ from notifications.models import (
     NotificationKind,
     NotificationPreference,
 )
+from notifications.selectors import email_address_usable, email_choice_get
 from notifications.tasks import notification_email_send
 
 # Kinds emailed straight away whatever the person chose.
 SERVICE_KINDS = frozenset({NotificationKind.CONTENT_HIDDEN})
-
-
-def email_choice_get(*, person) -> str:
-    choice = (
-        NotificationPreference.objects.filter(person=person).values_list("email", flat=True).first()
-    )
-    return choice or EmailChoice.IMMEDIATE
 
 
 def email_choice_set(*, person, choice: str) -> bool:
@@ -64,14 +56,6 @@ def email_choice_set(*, person, choice: str) -> bool:
                 recipient=person, delivery=Delivery.DIGEST, digested_at__isnull=True
             ).update(delivery=Delivery.NONE)
     return changed
-
-
-def email_address_usable(*, person) -> bool:
-    if not person.is_active or not person.email:
-        return False
-    return EmailAddress.objects.filter(
-        user=person, email__iexact=person.email, verified=True
-    ).exists()
 
 
 def _delivery(*, recipient, kind: str) -> str:
@@ -100,8 +84,6 @@ def notification_send(
     immediate -> email enqueued on commit; daily digest -> left for the digest; none -> stored only.
     `url` is a site path like "/community/posts/3/"; emails make it absolute with SITE_URL."""
     kind = NotificationKind(kind)
-    if dedupe_key and Notification.objects.filter(dedupe_key=dedupe_key).exists():
-        return None
     delivery = _delivery(recipient=recipient, kind=kind)
     now = timezone.now()
     notification = Notification(
@@ -116,10 +98,12 @@ def notification_send(
         emailed_at=now if delivery == Delivery.IMMEDIATE else None,
     )
     try:
-        # A savepoint: losing a race on the dedupe key leaves the caller's transaction usable.
+        # The unique constraint decides, so two workers at once cannot both send. A savepoint:
+        # a refused insert leaves the caller's transaction usable.
         with transaction.atomic():
             notification.save(force_insert=True)
     except IntegrityError:
+        # The unique dedupe key: this was sent before (or is being sent by another worker).
         if dedupe_key and Notification.objects.filter(dedupe_key=dedupe_key).exists():
             return None
         raise

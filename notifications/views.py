@@ -10,8 +10,12 @@ from django.views.decorators.http import require_http_methods
 from notifications.email import unsubscribe_person_id
 from notifications.forms import EmailChoiceForm
 from notifications.models import EmailChoice
-from notifications.selectors import notifications_recent
-from notifications.services import email_address_usable, email_choice_get, email_choice_set
+from notifications.selectors import (
+    email_address_usable,
+    email_choice_get,
+    notifications_recent,
+)
+from notifications.services import email_choice_set
 
 CONFIRMATIONS = {
     EmailChoice.IMMEDIATE: _("Saved. We will email you straight away when something happens."),
