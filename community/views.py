@@ -1,12 +1,279 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""Community pages: home and feed, groups, posts, comments, reports, the neighbourhood page.
 
-from community.selectors import centres_for_neighbourhood
+Views are thin: ``permissions`` says who may, ``selectors`` reads, ``services`` writes.
+Someone who may not read an approval-only group gets a page saying so (403), never its posts.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from community import permissions, selectors, services
+from community.forms import CommentForm, FlagForm, PostForm
+from community.models import Comment, Group, Membership, MembershipStatus, Post
+from events.selectors import events_upcoming
+from training.places.models import Neighbourhood
+
+POSTS_PER_PAGE = 10
+
+
+def _page(request: HttpRequest, queryset):
+    return Paginator(queryset, POSTS_PER_PAGE).get_page(request.GET.get("page"))
 
 
 def community_home(request: HttpRequest) -> HttpResponse:
-    neighbourhood = request.user.neighbourhood if request.user.is_authenticated else None
-    centres = centres_for_neighbourhood(neighbourhood=neighbourhood)
+    groups = selectors.groups_overview(user=request.user)
+    context = {"groups": groups}
+    if request.user.is_authenticated:
+        context["feed"] = _page(request, selectors.posts_feed(user=request.user))
+        context["neighbourhood"] = request.user.neighbourhood
+    return render(request, "community/home.html", context)
+
+
+def _group_and_membership(request: HttpRequest, slug: str) -> tuple[Group, Membership | None]:
+    group = get_object_or_404(Group.objects.select_related("neighbourhood"), slug=slug)
+    return group, selectors.membership_of(group=group, user=request.user)
+
+
+def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    group, membership = _group_and_membership(request, slug)
+    can_read = permissions.group_can_read(user=request.user, group=group, membership=membership)
+    context = {
+        "group": group,
+        "membership": membership,
+        "can_read": can_read,
+        "can_post": permissions.group_can_post(membership=membership),
+        "can_moderate": permissions.group_can_moderate(user=request.user, membership=membership),
+        "can_see_members": permissions.group_can_see_members(
+            user=request.user, membership=membership
+        ),
+    }
+    if can_read:
+        context["posts"] = _page(
+            request, selectors.posts_for_group(group=group, viewer=request.user)
+        )
+    return render(request, "community/group_detail.html", context)
+
+
+@login_required
+@require_POST
+def group_join(request: HttpRequest, slug: str) -> HttpResponse:
+    group = get_object_or_404(Group, slug=slug)
+    membership = services.group_join(group=group, user=request.user)
+    if membership.is_active:
+        messages.success(request, _("You have joined %(group)s.") % {"group": group.name})
+    else:
+        messages.info(
+            request,
+            _("We have asked the group's organisers. We will tell you when they decide."),
+        )
+    return redirect(group)
+
+
+@login_required
+@require_POST
+def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
+    group = get_object_or_404(Group, slug=slug)
+    if services.group_leave(group=group, user=request.user):
+        messages.info(request, _("You have left %(group)s.") % {"group": group.name})
+    return redirect(group)
+
+
+@login_required
+def group_members(request: HttpRequest, slug: str) -> HttpResponse:
+    group, membership = _group_and_membership(request, slug)
+    if not permissions.group_can_see_members(user=request.user, membership=membership):
+        raise PermissionDenied
     return render(
-        request, "community/home.html", {"neighbourhood": neighbourhood, "centres": centres}
+        request,
+        "community/group_members.html",
+        {"group": group, "members": selectors.group_members(group=group)},
+    )
+
+
+def _group_moderator_get(request: HttpRequest, slug: str) -> Group:
+    group, membership = _group_and_membership(request, slug)
+    if not permissions.group_can_moderate(user=request.user, membership=membership):
+        raise PermissionDenied
+    return group
+
+
+@login_required
+def group_waiting(request: HttpRequest, slug: str) -> HttpResponse:
+    group = _group_moderator_get(request, slug)
+    return render(
+        request,
+        "community/group_waiting.html",
+        {"group": group, **selectors.group_waiting(group=group)},
+    )
+
+
+@login_required
+@require_POST
+def join_request_decide(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    group = _group_moderator_get(request, slug)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "group"),
+        pk=membership_id,
+        group=group,
+        status=MembershipStatus.REQUESTED,
+    )
+    approve = request.POST.get("decision") == "approve"
+    services.join_request_decide(membership=membership, decided_by=request.user, approve=approve)
+    name = membership.user.name
+    if approve:
+        messages.success(request, _("%(name)s is now a member.") % {"name": name})
+    else:
+        messages.info(request, _("You said no to %(name)s. We have told them.") % {"name": name})
+    return redirect("community:group_waiting", slug=group.slug)
+
+
+@login_required
+@require_POST
+def post_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("group"), pk=pk)
+    group = _group_moderator_get(request, post.group.slug)
+    if post.is_pending:
+        services.post_approve(post=post, moderator=request.user)
+        messages.success(request, _("The post is approved and now shows in the group."))
+    return redirect("community:group_waiting", slug=group.slug)
+
+
+@login_required
+def post_new(request: HttpRequest, slug: str) -> HttpResponse:
+    group, membership = _group_and_membership(request, slug)
+    if not permissions.group_can_post(membership=membership):
+        raise PermissionDenied
+    form = PostForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        post = services.post_create(
+            group=group,
+            author=request.user,
+            text=form.cleaned_data["text"],
+            photo=form.cleaned_data["photo"],
+            photo_description=form.cleaned_data["photo_description"],
+        )
+        if post.is_pending:
+            messages.info(
+                request,
+                _("Thank you. A moderator checks posts in this group before they show."),
+            )
+        else:
+            messages.success(request, _("Your post is in the group."))
+        return redirect(post)
+    return render(request, "community/post_form.html", {"group": group, "form": form})
+
+
+def _post_readable(request: HttpRequest, post: Post) -> Membership | None:
+    membership = selectors.membership_of(group=post.group, user=request.user)
+    if not permissions.group_can_read(user=request.user, group=post.group, membership=membership):
+        raise PermissionDenied
+    hidden_from_viewer = not post.is_published and post.author_id != request.user.pk
+    if hidden_from_viewer and not permissions.group_can_moderate(
+        user=request.user, membership=membership
+    ):
+        raise Http404
+    return membership
+
+
+@login_required
+def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    post = selectors.post_with_comments(pk=pk, viewer=request.user)
+    if post is None:
+        raise Http404
+    membership = _post_readable(request, post)
+    can_comment = permissions.group_can_post(membership=membership) and post.is_published
+    form = CommentForm(request.POST or None) if can_comment else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            comment = services.comment_create(
+                post=post, author=request.user, text=form.cleaned_data["text"]
+            )
+            messages.success(request, _("Your reply is posted."))
+            return redirect(comment.get_absolute_url())
+    return render(
+        request,
+        "community/post_detail.html",
+        {
+            "post": post,
+            "group": post.group,
+            "membership": membership,
+            "form": form,
+            "can_edit": permissions.post_can_edit(user=request.user, post=post),
+        },
+    )
+
+
+@login_required
+def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("group"), pk=pk)
+    if not permissions.post_can_edit(user=request.user, post=post):
+        raise PermissionDenied
+    initial = {"text": post.body, "photo_description": post.photo_description}
+    form = PostForm(
+        request.POST or None, request.FILES or None, initial=initial, has_photo=bool(post.photo)
+    )
+    if request.method == "POST" and form.is_valid():
+        services.post_edit(
+            post=post,
+            text=form.cleaned_data["text"],
+            photo=form.cleaned_data["photo"],
+            photo_description=form.cleaned_data["photo_description"],
+        )
+        messages.success(request, _("Your post is updated."))
+        return redirect(post)
+    return render(
+        request, "community/post_form.html", {"group": post.group, "form": form, "post": post}
+    )
+
+
+def _flag(request: HttpRequest, item, *, post: Post) -> HttpResponse:
+    _post_readable(request, post)
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        flag = services.item_flag(item=item, user=request.user, reason=form.cleaned_data["reason"])
+        if flag is None:
+            messages.info(request, _("You have already reported this. A moderator will check it."))
+        else:
+            messages.success(request, _("Thank you for telling us. A moderator will check it."))
+        return redirect(post)
+    return render(
+        request,
+        "community/flag_form.html",
+        {"form": form, "item": item, "post": post, "group": post.group},
+    )
+
+
+@login_required
+def post_flag(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("group", "author"), pk=pk)
+    return _flag(request, post, post=post)
+
+
+@login_required
+def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("post__group", "author"), pk=pk)
+    return _flag(request, comment, post=comment.post)
+
+
+def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
+    place = get_object_or_404(Neighbourhood, slug=slug)
+    return render(
+        request,
+        "community/neighbourhood.html",
+        {
+            "neighbourhood": place,
+            "groups": list(
+                selectors.groups_with_counts().filter(neighbourhood=place).order_by("name")
+            ),
+            "centres": list(selectors.centres_for_neighbourhood(neighbourhood=place)),
+            "events": list(events_upcoming(neighbourhood=place, limit=5)),
+        },
     )

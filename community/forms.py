@@ -1,0 +1,151 @@
+"""Forms for posts, comments and reports. Every bad input gets a plain message by its field."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from community.models import BODY_MAX_LENGTH, COMMENT_MAX_LENGTH, PHOTO_DESCRIPTION_MAX_LENGTH
+from community.photos import photo_prepare
+from community.text import text_clean
+
+REASON_MAX_LENGTH = 500
+PHOTO_TYPES = "image/jpeg,image/png,image/webp"
+
+
+def _too_long(limit: int) -> dict:
+    return {
+        "max_length": _(
+            "Keep it to %(limit_value)d characters or fewer. It has %(show_value)d now."
+        )
+    }
+
+
+class CleanTextMixin:
+    """The ``text`` field, with markup stripped; nothing left means nothing was written."""
+
+    empty_text_message = _("Write something first.")
+
+    def clean_text(self) -> str:
+        text = text_clean(self.cleaned_data["text"])
+        if not text:
+            raise forms.ValidationError(self.empty_text_message, code="required")
+        return text
+
+
+class PostForm(CleanTextMixin, forms.Form):
+    empty_text_message = _("Write your post first. It cannot be empty.")
+
+    text = forms.CharField(
+        label=_("Your post"),
+        help_text=_("Plain text. Web addresses become links."),
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Write your post first. It cannot be empty."),
+            **_too_long(BODY_MAX_LENGTH),
+        },
+    )
+    photo = forms.FileField(
+        label=_("Photo (optional)"),
+        help_text=_("A JPEG, PNG or WebP photo, smaller than 10 MB. We remove its location."),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": PHOTO_TYPES}),
+        error_messages={"invalid": _("Choose a photo from your phone or computer.")},
+    )
+    photo_description = forms.CharField(
+        label=_("Describe your photo"),
+        help_text=_(
+            "Needed if you add a photo. Say what it shows, for people who cannot see it, "
+            "e.g. “New benches by the playground”."
+        ),
+        required=False,
+        max_length=PHOTO_DESCRIPTION_MAX_LENGTH,
+        error_messages=_too_long(PHOTO_DESCRIPTION_MAX_LENGTH),
+    )
+
+    def __init__(self, *args, has_photo: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.has_photo = has_photo
+        if has_photo:
+            self.fields["photo"].label = _("Change the photo (optional)")
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        return photo_prepare(upload)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        photo_given = bool(cleaned.get("photo")) or "photo" in self.errors or self.has_photo
+        description = (cleaned.get("photo_description") or "").strip()
+        if photo_given and not description and "photo_description" not in self.errors:
+            self.add_error(
+                "photo_description",
+                forms.ValidationError(
+                    _("Describe your photo in a few words, so everyone knows what it shows."),
+                    code="required",
+                ),
+            )
+        cleaned["photo_description"] = description
+        return cleaned
+
+
+class CommentForm(CleanTextMixin, forms.Form):
+    empty_text_message = _("Write your reply first. It cannot be empty.")
+
+    text = forms.CharField(
+        label=_("Your reply"),
+        help_text=_("Plain text. Web addresses become links."),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Write your reply first. It cannot be empty."),
+            **_too_long(COMMENT_MAX_LENGTH),
+        },
+    )
+
+
+class FlagForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with it?"),
+        help_text=_("For example: it is rude, it shares someone's address, or it is a scam."),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Tell us what is wrong, so a moderator can check it."),
+            **_too_long(REASON_MAX_LENGTH),
+        },
+    )
+
+
+# --- Admin moderation forms ------------------------------------------------------------------
+
+
+class ModerationReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (the author is told this when you hide)"),
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, reason_required: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = reason_required
+        self.fields["reason"].error_messages["required"] = _(
+            "Give a reason. The author is told it."
+        )
+
+
+class ModerationEditForm(CleanTextMixin, forms.Form):
+    text = forms.CharField(
+        label=_("New text"),
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    reason = forms.CharField(
+        label=_("Why you changed it"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why you changed it, for the audit log.")},
+    )

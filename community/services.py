@@ -1,0 +1,308 @@
+"""Every write in the community: joining groups, posting, commenting, reporting, moderating.
+
+Views check who may act (``community.permissions``); these functions do the work, in a
+transaction, record participation in the activity stream, keep the audit log and tell people
+what happened to them (``notifications.services.notification_send``).
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from community.models import (
+    ActionKind,
+    Comment,
+    Flag,
+    Group,
+    Membership,
+    MembershipStatus,
+    ModerationAction,
+    Post,
+    Role,
+    Status,
+)
+from community.photos import PreparedPhoto
+from community.text import text_render
+from notifications.models import NotificationKind
+from notifications.services import notification_send
+from training.core.services import activity_record
+
+# Reports from this many different people hide an item until a moderator has looked at it.
+FLAG_THRESHOLD = 3
+
+
+def _group_context(group: Group) -> dict:
+    context = {"group_id": group.pk}
+    if group.neighbourhood_id:
+        context["neighbourhood_id"] = group.neighbourhood_id
+    return context
+
+
+# --- Groups ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def group_join(*, group: Group, user) -> Membership:
+    """Join an open group, or ask to join an approval-only one. Doing it twice changes nothing."""
+    status = MembershipStatus.REQUESTED if group.needs_approval else MembershipStatus.ACTIVE
+    membership, created = Membership.objects.get_or_create(
+        group=group, user=user, defaults={"status": status, "role": Role.MEMBER}
+    )
+    if created and membership.is_active:
+        activity_record(
+            actor=user, verb="community.group.joined", obj=group, context=_group_context(group)
+        )
+    return membership
+
+
+@transaction.atomic
+def group_leave(*, group: Group, user) -> bool:
+    """Leave a group (or withdraw a request to join). True if there was something to leave."""
+    deleted, _counts = Membership.objects.filter(group=group, user=user).delete()
+    if deleted:
+        activity_record(actor=user, verb="group.left", obj=group, context=_group_context(group))
+    return bool(deleted)
+
+
+@transaction.atomic
+def join_request_decide(*, membership: Membership, decided_by, approve: bool) -> None:
+    """An owner or moderator lets someone in, or says no. The person is told either way."""
+    group = membership.group
+    person = membership.user
+    if approve:
+        membership.status = MembershipStatus.ACTIVE
+        membership.created_at = timezone.now()
+        membership.save(update_fields=["status", "created_at"])
+        activity_record(
+            actor=person, verb="community.group.joined", obj=group, context=_group_context(group)
+        )
+        subject = _("You have joined %(group)s") % {"group": group.name}
+        body = _("Good news: you are now a member of %(group)s. Come and say hello.") % {
+            "group": group.name
+        }
+    else:
+        membership.delete()
+        subject = _("Your request to join %(group)s") % {"group": group.name}
+        body = _(
+            "Sorry, your request to join %(group)s was not accepted this time. "
+            "You can find other groups on the community page."
+        ) % {"group": group.name}
+    ModerationAction.objects.create(
+        moderator=decided_by,
+        action=ActionKind.JOIN_APPROVE if approve else ActionKind.JOIN_REFUSE,
+        group=group,
+        person=person,
+    )
+    notification_send(
+        recipient=person,
+        kind=NotificationKind.JOIN_DECISION,
+        subject=subject,
+        body=body,
+        url=group.get_absolute_url(),
+    )
+
+
+# --- Posts and comments ----------------------------------------------------------------------
+
+
+def _photo_set(post: Post, photo: PreparedPhoto) -> None:
+    post.photo.save(photo.file.name, photo.file, save=False)
+    post.photo_width = photo.width
+    post.photo_height = photo.height
+
+
+@transaction.atomic
+def post_create(
+    *,
+    group: Group,
+    author,
+    text: str,
+    photo: PreparedPhoto | None = None,
+    photo_description: str = "",
+) -> Post:
+    """A new post; in a pre-moderated group it waits for approval before others see it."""
+    post = Post(
+        group=group,
+        author=author,
+        body=text,
+        body_html=text_render(text),
+        status=Status.PENDING if group.pre_moderate else Status.PUBLISHED,
+        photo_description=photo_description if photo else "",
+    )
+    if photo is not None:
+        _photo_set(post, photo)
+    post.save()
+    context = _group_context(group) | {"has_photo": photo is not None}
+    activity_record(actor=author, verb="community.post.created", obj=post, context=context)
+    return post
+
+
+@transaction.atomic
+def post_edit(
+    *,
+    post: Post,
+    text: str,
+    photo: PreparedPhoto | None = None,
+    photo_description: str = "",
+) -> Post:
+    """The author changes their post. A new photo replaces the old one."""
+    post.body = text
+    post.body_html = text_render(text)
+    post.edited_at = timezone.now()
+    fields = ["body", "body_html", "edited_at", "photo_description"]
+    if photo is not None:
+        old = post.photo.name
+        _photo_set(post, photo)
+        fields += ["photo", "photo_width", "photo_height"]
+        if old:
+            storage, name = post.photo.storage, old
+            transaction.on_commit(lambda: storage.delete(name))
+    if post.photo:
+        post.photo_description = photo_description
+    post.save(update_fields=fields)
+    return post
+
+
+@transaction.atomic
+def comment_create(*, post: Post, author, text: str) -> Comment:
+    """A reply to a post. The post's author is told (unless they replied to themselves)."""
+    comment = Comment.objects.create(
+        post=post, author=author, body=text, body_html=text_render(text)
+    )
+    activity_record(
+        actor=author,
+        verb="community.comment.created",
+        obj=comment,
+        context=_group_context(post.group) | {"post_id": post.pk},
+    )
+    if post.author_id != author.pk:
+        notification_send(
+            recipient=post.author,
+            kind=NotificationKind.REPLY,
+            subject=_("%(name)s replied to your post") % {"name": author.name},
+            body=_("%(name)s replied to your post in %(group)s.")
+            % {
+                "name": author.name,
+                "group": post.group.name,
+            },
+            url=comment.get_absolute_url(),
+            dedupe_key=f"community-reply-{comment.pk}",
+        )
+    return comment
+
+
+# --- Reports and moderation ------------------------------------------------------------------
+
+
+def _item_fields(item: Post | Comment) -> dict:
+    return {"post": item} if isinstance(item, Post) else {"comment": item}
+
+
+def _item_group(item: Post | Comment) -> Group:
+    return item.group if isinstance(item, Post) else item.post.group
+
+
+def _flags_review(item: Post | Comment) -> None:
+    Flag.objects.filter(reviewed_at__isnull=True, **_item_fields(item)).update(
+        reviewed_at=timezone.now()
+    )
+
+
+def _author_tell_hidden(item: Post | Comment, reason: str) -> None:
+    kind_name = _("post") if isinstance(item, Post) else _("comment")
+    notification_send(
+        recipient=item.author,
+        kind=NotificationKind.CONTENT_HIDDEN,
+        subject=_("We have hidden your %(kind)s") % {"kind": kind_name},
+        body=_(
+            "Your %(kind)s in %(group)s is hidden, so other people cannot see it. Why: %(reason)s"
+        )
+        % {"kind": kind_name, "group": _item_group(item).name, "reason": reason},
+        url=item.get_absolute_url(),
+    )
+
+
+def _log(*, item: Post | Comment, moderator, action: str, reason: str = "", **texts) -> None:
+    ModerationAction.objects.create(
+        moderator=moderator,
+        action=action,
+        group=_item_group(item),
+        person=item.author,
+        reason=reason,
+        **_item_fields(item),
+        **texts,
+    )
+
+
+@transaction.atomic
+def item_flag(*, item: Post | Comment, user, reason: str) -> Flag | None:
+    """Report a post or comment. One report per person per item: a second returns None.
+
+    When reports from FLAG_THRESHOLD people are waiting, the item is hidden until reviewed.
+    """
+    try:
+        with transaction.atomic():
+            flag = Flag.objects.create(flagged_by=user, reason=reason, **_item_fields(item))
+    except IntegrityError:
+        return None
+    waiting = Flag.objects.filter(reviewed_at__isnull=True, **_item_fields(item)).count()
+    item.refresh_from_db(fields=["status"])
+    if waiting >= FLAG_THRESHOLD and item.is_published:
+        why = _("%(count)d people reported it. A moderator will look at it soon.") % {
+            "count": waiting
+        }
+        _hide(item, reason=why)
+        _log(item=item, moderator=None, action=ActionKind.AUTO_HIDE, reason=why)
+        _author_tell_hidden(item, why)
+    return flag
+
+
+def _hide(item: Post | Comment, *, reason: str) -> None:
+    item.status = Status.HIDDEN
+    item.hidden_reason = reason
+    item.save(update_fields=["status", "hidden_reason"])
+
+
+@transaction.atomic
+def content_hide(*, item: Post | Comment, moderator, reason: str) -> None:
+    """A moderator hides a post or comment; its author is told why."""
+    _hide(item, reason=reason)
+    _flags_review(item)
+    _log(item=item, moderator=moderator, action=ActionKind.HIDE, reason=reason)
+    _author_tell_hidden(item, reason)
+
+
+@transaction.atomic
+def content_restore(*, item: Post | Comment, moderator, reason: str = "") -> None:
+    """A moderator shows a hidden (or reported) item again; reports so far are dealt with."""
+    was_pending = item.is_pending
+    item.status = Status.PUBLISHED
+    item.hidden_reason = ""
+    item.save(update_fields=["status", "hidden_reason"])
+    _flags_review(item)
+    action = ActionKind.APPROVE if was_pending else ActionKind.RESTORE
+    _log(item=item, moderator=moderator, action=action, reason=reason)
+
+
+def post_approve(*, post: Post, moderator) -> None:
+    """Let a pre-moderated post appear."""
+    content_restore(item=post, moderator=moderator)
+
+
+@transaction.atomic
+def content_edit(*, item: Post | Comment, moderator, text: str, reason: str) -> None:
+    """A moderator changes the text (e.g. removes a phone number); the original is kept."""
+    original = item.body
+    item.body = text
+    item.body_html = text_render(text)
+    item.edited_at = timezone.now()
+    item.save(update_fields=["body", "body_html", "edited_at"])
+    _flags_review(item)
+    _log(
+        item=item,
+        moderator=moderator,
+        action=ActionKind.EDIT,
+        reason=reason,
+        original_text=original,
+        new_text=text,
+    )

@@ -1,0 +1,55 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from community import admin_views
+from community.models import Group
+from community.permissions import MODERATE_PERMISSION
+
+
+class GroupViewSet(SnippetViewSet):
+    model = Group
+    icon = "group"
+    menu_label = _("Community groups")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "neighbourhood", "joining", "pre_moderate"]
+    list_filter = ["neighbourhood", "joining", "pre_moderate"]
+    search_fields = ["name"]
+
+
+register_snippet(GroupViewSet)
+
+moderation_urls = (
+    [
+        path("", admin_views.queue, name="queue"),
+        path("log/", admin_views.log, name="log"),
+        path("<str:kind>/<int:pk>/", admin_views.review, name="review"),
+    ],
+    "community_moderation",
+)
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls_register():
+    return [path("community/moderation/", include(moderation_urls))]
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(MODERATE_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return ModeratorMenuItem(
+        _("Moderation"),
+        reverse("community_moderation:queue"),
+        name="community-moderation",
+        icon_name="warning",
+        order=320,
+    )
