@@ -1,0 +1,65 @@
+"""The dashboards' own table: exports of the dashboard, built in the background.
+
+``DashboardExport`` also carries the two dashboard permissions (see ``training/users/roles.py``):
+``view_dashboard`` (every place: Managers) and ``view_centre_dashboard`` (the person's own
+community centre only: Digital Champions).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ExportStatus(models.TextChoices):
+    PREPARING = "preparing", _("Being prepared")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Could not be made")
+
+
+def export_path(instance: "DashboardExport", filename: str) -> str:
+    # An unguessable name: files are only ever handed out through the download view.
+    return f"dashboards/exports/{instance.pk}/{filename}"
+
+
+class DashboardExport(models.Model):
+    """Every table of the dashboard, for one choice of filters, as CSV files in a zip."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked for by"),
+        on_delete=models.CASCADE,
+        related_name="dashboard_exports",
+    )
+    requested_at = models.DateTimeField(_("asked for"), default=timezone.now)
+    # The dashboard's query string (period, course, place, learner type), as a dict of strings.
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    # The places the person could see when they asked: every place, or one centre.
+    every_place = models.BooleanField(_("every place"), default=False)
+    centre = models.ForeignKey(
+        "places.CommunityCentre",
+        verbose_name=_("community centre"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=ExportStatus.choices, default=ExportStatus.PREPARING
+    )
+    file = models.FileField(_("file"), upload_to=export_path, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("dashboard export")
+        ordering = ["-requested_at"]
+        permissions = [
+            ("view_dashboard", _("Can see the dashboard for every place")),
+            ("view_centre_dashboard", _("Can see the dashboard for their own community centre")),
+        ]
+
+    def __str__(self) -> str:
+        return f"Dashboard export {self.pk} ({self.status})"

@@ -1,0 +1,304 @@
+"""The dashboard as tables: the figures of ``selectors.py``, labelled, formatted and suppressed.
+
+The page, the CSV downloads and the background export all use these tables, so a figure that is
+hidden on the page is hidden in every file too (``suppression.suppress`` is applied here only).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from dashboards import selectors
+from dashboards.access import Scope
+from dashboards.filters import Filters
+from dashboards.suppression import is_suppressed, suppress
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+    intro: str = ""
+    empty: str = ""
+
+
+def percent(part: int, whole: int):
+    """A share as "40%"; nothing to say when the whole is 0."""
+    if not whole:
+        return "–"
+    return f"{round(100 * part / whole)}%"
+
+
+def duration_text(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    hours = seconds / 3600
+    if hours < 24:
+        hours = max(1, round(hours))
+        return ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours}
+    days = round(hours / 24)
+    return ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
+
+
+def _counted(count: int):
+    """A count of learners: itself is the group."""
+    return suppress(count, count)
+
+
+def headline_table(f: Filters, scope: Scope) -> Table:
+    h = selectors.headline(f)
+    return Table(
+        slug="headline",
+        title=_("Headline figures"),
+        columns=[_("Figure"), _("Number"), _("Share")],
+        rows=[
+            [_("Active learners (finished at least one lesson)"), _counted(h.learners), ""],
+            [_("Lessons completed"), suppress(h.lessons, h.learners), ""],
+            [_("Courses completed"), suppress(h.courses, h.course_learners), ""],
+            [_("Skills achieved"), suppress(h.skills, h.skill_learners), ""],
+            [
+                _("Lessons done with help"),
+                suppress(h.helped_lessons, h.helped_learners, h.learners),
+                suppress(percent(h.helped_lessons, h.lessons), h.helped_learners, h.learners),
+            ],
+            [
+                _("Lessons done alone"),
+                suppress(h.alone_lessons, h.alone_learners, h.learners),
+                suppress(percent(h.alone_lessons, h.lessons), h.alone_learners, h.learners),
+            ],
+        ],
+    )
+
+
+def courses_table(f: Filters, scope: Scope) -> Table:
+    rows = []
+    for c in selectors.course_funnels(f):
+        rows.append(
+            [
+                c.title,
+                c.lessons,
+                _counted(c.started),
+                suppress(c.halfway, c.halfway, c.started),
+                suppress(c.completed, c.completed, c.started),
+                suppress(percent(c.completed, c.started), c.completed, c.started),
+                suppress(duration_text(c.median_seconds), c.completed),
+            ]
+        )
+    return Table(
+        slug="courses",
+        title=_("Courses: started, halfway, finished"),
+        intro=_(
+            "Learners who started each course in this period; how many got at least halfway "
+            "and how many finished; and the middle (median) time from starting to finishing."
+        ),
+        columns=[
+            _("Course"),
+            _("Lessons"),
+            _("Started"),
+            _("Got halfway"),
+            _("Finished"),
+            _("Finished (share)"),
+            _("Median time to finish"),
+        ],
+        rows=rows,
+        empty=_("No courses yet."),
+    )
+
+
+def trend_label(f: Filters, starts) -> str:
+    day = localtime(starts)
+    if f.bucket == "week":
+        return _("Week of %(day)s") % {"day": date_format(day, "j F Y")}
+    return date_format(day, "F Y")
+
+
+def trend_table(f: Filters, scope: Scope) -> Table:
+    rows = [
+        [
+            trend_label(f, point.starts),
+            suppress(point.lessons, point.learners),
+            _counted(point.learners),
+            suppress(point.courses, point.course_learners),
+        ]
+        for point in selectors.trend(f)
+    ]
+    return Table(
+        slug="trend",
+        title=_("Completions each week") if f.bucket == "week" else _("Completions each month"),
+        columns=[
+            _("Week") if f.bucket == "week" else _("Month"),
+            _("Lessons completed"),
+            _("Learners"),
+            _("Courses completed"),
+        ],
+        rows=rows,
+        empty=_("Nothing was completed in this period."),
+    )
+
+
+def _breakdown_rows(rows, label: Callable) -> list[list]:
+    return [
+        [
+            label(row.label),
+            _counted(row.learners),
+            suppress(row.lessons, row.learners),
+            suppress(percent(row.helped_lessons, row.lessons), row.helped_learners, row.learners),
+        ]
+        for row in rows
+    ]
+
+
+def _breakdown_columns(first: str) -> list[str]:
+    return [first, _("Active learners"), _("Lessons completed"), _("Done with help (share)")]
+
+
+def neighbourhoods_table(f: Filters, scope: Scope) -> Table:
+    return Table(
+        slug="neighbourhoods",
+        title=_("By neighbourhood"),
+        columns=_breakdown_columns(_("Neighbourhood")),
+        rows=_breakdown_rows(
+            selectors.breakdown(f, by="neighbourhood"), lambda name: name or _("Not given")
+        ),
+        empty=_("Nothing was completed in this period."),
+    )
+
+
+def centres_table(f: Filters, scope: Scope) -> Table:
+    return Table(
+        slug="centres",
+        title=_("By community centre"),
+        columns=_breakdown_columns(_("Community centre")),
+        rows=_breakdown_rows(
+            selectors.breakdown(f, by="centre"), lambda name: name or _("Not given")
+        ),
+        empty=_("Nothing was completed in this period."),
+    )
+
+
+def learner_types_table(f: Filters, scope: Scope) -> Table:
+    return Table(
+        slug="learner-types",
+        title=_("Tenants and staff"),
+        columns=_breakdown_columns(_("Learners")),
+        rows=_breakdown_rows(
+            selectors.breakdown(f, by="learner_type"),
+            lambda staff: _("Staff") if staff else _("Tenants"),
+        ),
+        empty=_("Nothing was completed in this period."),
+    )
+
+
+def skill_areas_table(f: Filters, scope: Scope) -> Table:
+    return Table(
+        slug="skill-areas",
+        title=_("Skills achieved by area"),
+        columns=[_("Skill area"), _("Skills achieved"), _("Learners")],
+        rows=[
+            [row.area, suppress(row.skills, row.learners), _counted(row.learners)]
+            for row in selectors.skills_by_area(f)
+        ],
+        empty=_("No skills were achieved in this period."),
+    )
+
+
+def stalled_table(f: Filters, scope: Scope) -> Table:
+    if scope.shows_names:
+        people = selectors.stalled_people(f)
+        return Table(
+            slug="stalled",
+            title=_("Learners who stalled"),
+            intro=_(
+                "Started a course but have done nothing for 14 days or more. Most recent "
+                "first. Get in touch to help them carry on."
+            ),
+            columns=[_("Learner"), _("Course"), _("Last lesson"), _("Last active")],
+            rows=[
+                [
+                    e.learner.name,
+                    e.course.title,
+                    e.last_lesson.title if e.last_lesson else _("Not started a lesson"),
+                    date_format(localtime(e.last_activity_at), "j F Y"),
+                ]
+                for e in people
+            ],
+            empty=_("Nobody has stalled. Well done."),
+        )
+    return Table(
+        slug="stalled",
+        title=_("Learners who stalled"),
+        intro=_(
+            "Started a course but have done nothing for 14 days or more. Names are shown only "
+            "to the Digital Champion of each learner's centre."
+        ),
+        columns=[_("Course"), _("Learners who stalled")],
+        rows=[[title, _counted(n)] for title, n in selectors.stalled_by_course(f)],
+        empty=_("Nobody has stalled."),
+    )
+
+
+def sustained_table(f: Filters, scope: Scope) -> Table:
+    s = selectors.sustained(f)
+    rows = [[_("Finished a course in this period"), _counted(s.finishers), "", ""]]
+    for days, (eligible, active) in s.after.items():
+        rows.append(
+            [
+                _("Still active %(days)s days after finishing") % {"days": days},
+                suppress(active, active, eligible),
+                _counted(eligible),
+                suppress(percent(active, eligible), active, eligible),
+            ]
+        )
+    rows.append(
+        [
+            _("Went on to take part in the community"),
+            suppress(s.community, s.community, s.finishers),
+            _counted(s.finishers),
+            suppress(percent(s.community, s.finishers), s.community, s.finishers),
+        ]
+    )
+    return Table(
+        slug="sustained",
+        title=_("Does it last?"),
+        intro=_(
+            "Of the learners who finished a course in this period: how many were still using "
+            "the site 30 and 90 days later, and how many joined a group, posted, booked an "
+            "event or took a next step. “Out of” counts only those who finished long enough ago."
+        ),
+        columns=[_("Measure"), _("Learners"), _("Out of"), _("Share")],
+        rows=rows,
+    )
+
+
+TABLES: dict[str, Callable[[Filters, Scope], Table]] = {
+    "headline": headline_table,
+    "sustained": sustained_table,
+    "courses": courses_table,
+    "trend": trend_table,
+    "neighbourhoods": neighbourhoods_table,
+    "centres": centres_table,
+    "learner-types": learner_types_table,
+    "skill-areas": skill_areas_table,
+    "stalled": stalled_table,
+}
+# Place tables mean nothing inside one centre's own view.
+EVERY_PLACE_ONLY = {"neighbourhoods", "centres"}
+
+
+def table_slugs(scope: Scope) -> list[str]:
+    return [slug for slug in TABLES if scope.every_place or slug not in EVERY_PLACE_ONLY]
+
+
+def dashboard_tables(f: Filters, scope: Scope) -> dict[str, Table]:
+    return {slug: TABLES[slug](f, scope) for slug in table_slugs(scope)}
+
+
+def cell_text(value) -> str:
+    """How a cell reads in a CSV file (and on the page): suppressed figures say so."""
+    return str(value) if is_suppressed(value) or value is not None else ""

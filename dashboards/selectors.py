@@ -1,0 +1,480 @@
+"""The dashboard's figures, each counted by the database in one query.
+
+Nothing here loops over learners or completions in Python: every figure is an aggregate
+(COUNT, COUNT DISTINCT, window functions for medians), so the number of queries and the work
+done in Python stay the same however much data there is. Figures are raw numbers; ``reports.py``
+turns them into tables and applies small-number suppression.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber, Trunc
+from django.utils import timezone
+
+from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, SkillRecord
+from dashboards.filters import Filters
+from training.core.models import ActivityEvent
+
+STALLED_AFTER = timedelta(days=14)
+STALLED_NAMES_SHOWN = 100
+# Learners "still active" this many days after finishing a course.
+SUSTAINED_DAYS = (30, 90)
+# Any verb that starts with this counts as taking part in the community (agreed by all apps).
+COMMUNITY_VERB_PREFIX = "community."
+
+
+# --- Building blocks ---------------------------------------------------------------------------
+
+
+def completions(f: Filters) -> QuerySet[LessonCompletion]:
+    """Lessons completed in the period by the chosen learners (and course)."""
+    qs = LessonCompletion.objects.filter(f.in_period("completed_at"), f.learner_q()).order_by()
+    if f.course is not None:
+        qs = qs.filter(course_id=f.course.pk)
+    return qs
+
+
+def enrolments(f: Filters) -> QuerySet[Enrolment]:
+    """Every enrolment of the chosen learners (and course), in any period."""
+    qs = Enrolment.objects.filter(f.learner_q()).order_by()
+    if f.course is not None:
+        qs = qs.filter(course_id=f.course.pk)
+    return qs
+
+
+def courses_finished(f: Filters) -> QuerySet[Enrolment]:
+    return enrolments(f).filter(f.in_period("completed_at"))
+
+
+def skills_achieved(f: Filters) -> QuerySet[SkillRecord]:
+    qs = SkillRecord.objects.filter(f.in_period("achieved_at"), f.learner_q()).order_by()
+    if f.course is not None:
+        taught = LessonPage.objects.filter(
+            path__startswith=f.course.path, depth=f.course.depth + 1
+        ).values("skills")
+        qs = qs.filter(skill_id__in=taught)
+    return qs
+
+
+class Seconds(Func):
+    """Seconds from ``start`` to ``end``, as a number, on SQLite and PostgreSQL alike."""
+
+    output_field = FloatField()
+
+    def __init__(self, end, start):
+        super().__init__(end, start)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="((julianday(%(expressions)s)) * 86400.0)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="EXTRACT(EPOCH FROM (%(expressions)s))::float",
+            arg_joiner=" - ",
+            **extra,
+        )
+
+
+def _after(field: str, days: int) -> ExpressionWrapper:
+    return ExpressionWrapper(OuterRef(field) + timedelta(days=days), output_field=DateTimeField())
+
+
+# --- Headline figures --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Headline:
+    learners: int
+    lessons: int
+    helped_lessons: int
+    helped_learners: int
+    alone_lessons: int
+    alone_learners: int
+    courses: int
+    course_learners: int
+    skills: int
+    skill_learners: int
+
+
+def headline(f: Filters) -> Headline:
+    """Active learners, lessons, courses and skills in the period, and help versus alone."""
+    helped, alone = Q(assisted=True), Q(assisted=False)
+    lessons = completions(f).aggregate(
+        learners=Count("learner_id", distinct=True),
+        lessons=Count("pk"),
+        helped_lessons=Count("pk", filter=helped),
+        helped_learners=Count("learner_id", distinct=True, filter=helped),
+        alone_lessons=Count("pk", filter=alone),
+        alone_learners=Count("learner_id", distinct=True, filter=alone),
+    )
+    courses = courses_finished(f).aggregate(
+        courses=Count("pk"), course_learners=Count("learner_id", distinct=True)
+    )
+    skills = skills_achieved(f).aggregate(
+        skills=Count("pk"), skill_learners=Count("learner_id", distinct=True)
+    )
+    return Headline(**lessons, **courses, **skills)
+
+
+# --- Courses: funnel and median time -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CourseFunnel:
+    course_id: int
+    title: str
+    lessons: int
+    started: int
+    halfway: int
+    completed: int
+    median_seconds: float | None
+
+
+def course_lesson_counts(f: Filters) -> list[tuple[int, str, int]]:
+    """(id, title, number of live lessons) of every live course (or the chosen one)."""
+    lessons = (
+        LessonPage.objects.live()
+        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")[:1]
+    )
+    courses = CoursePage.objects.live().order_by("title")
+    if f.course is not None:
+        courses = courses.filter(pk=f.course.pk)
+    return list(
+        courses.annotate(
+            lesson_count=Coalesce(Subquery(lessons, output_field=IntegerField()), Value(0))
+        ).values_list("pk", "title", "lesson_count")
+    )
+
+
+def _cohort(f: Filters) -> QuerySet[Enrolment]:
+    """Enrolments started in the period: the people each course's funnel follows."""
+    return enrolments(f).filter(f.in_period("started_at"))
+
+
+MEDIAN_SQL = (
+    "SELECT ranked.course_id, AVG(ranked.seconds) FROM ({ranked}) ranked "
+    "WHERE ranked.position IN ((ranked.size + 1) / 2, (ranked.size + 2) / 2) "
+    "GROUP BY ranked.course_id"
+)
+
+
+def course_medians(f: Filters) -> dict[int, float]:
+    """Median seconds from starting to finishing each course, for the period's cohort.
+
+    Computed in the database with window functions (ROW_NUMBER and COUNT over each course),
+    which SQLite and PostgreSQL both have: the middle row, or the mean of the two middle rows.
+    """
+    inner = (
+        _cohort(f)
+        .filter(completed_at__isnull=False)
+        .annotate(seconds=Seconds("completed_at", "started_at"))
+        .annotate(
+            position=Window(RowNumber(), partition_by=F("course_id"), order_by=F("seconds").asc()),
+            size=Window(Count("pk"), partition_by=F("course_id")),
+        )
+        .values("course_id", "seconds", "position", "size")
+    )
+    # The inner query is Django's own SQL with its parameters kept separate: nothing typed by
+    # anyone is pasted into the statement.
+    sql, params = inner.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(MEDIAN_SQL.format(ranked=sql), params)
+        return {course_id: float(seconds) for course_id, seconds in cursor.fetchall()}
+
+
+def course_funnels(f: Filters) -> list[CourseFunnel]:
+    """Per course: started in the period, got halfway, finished; and the median time taken."""
+    courses = course_lesson_counts(f)
+    if not courses:
+        return []
+    done = (
+        LessonCompletion.objects.filter(
+            learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id")
+        )
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")[:1]
+    )
+    # Halfway: at least half of the course's live lessons done (or the course finished).
+    half_of = Case(
+        *[When(course_id=pk, then=Value((count + 1) // 2)) for pk, _title, count in courses],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    rows = (
+        _cohort(f)
+        .filter(course_id__in=[pk for pk, _title, _count in courses])
+        .annotate(
+            done=Coalesce(Subquery(done, output_field=IntegerField()), Value(0)),
+            half=half_of,
+        )
+        .values("course_id")
+        .annotate(
+            started=Count("pk"),
+            halfway=Count(
+                "pk", filter=Q(completed_at__isnull=False) | Q(done__gte=F("half"), half__gt=0)
+            ),
+            completed=Count("pk", filter=Q(completed_at__isnull=False)),
+        )
+    )
+    counted = {row["course_id"]: row for row in rows}
+    medians = course_medians(f)
+    empty = {"started": 0, "halfway": 0, "completed": 0}
+    return [
+        CourseFunnel(
+            course_id=pk,
+            title=title,
+            lessons=count,
+            started=counted.get(pk, empty)["started"],
+            halfway=counted.get(pk, empty)["halfway"],
+            completed=counted.get(pk, empty)["completed"],
+            median_seconds=medians.get(pk),
+        )
+        for pk, title, count in courses
+    ]
+
+
+# --- Trends ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    starts: datetime
+    lessons: int
+    learners: int
+    courses: int
+    course_learners: int
+
+
+def _bucket(f: Filters, field: str) -> Trunc:
+    return Trunc(
+        field, f.bucket, output_field=DateTimeField(), tzinfo=timezone.get_current_timezone()
+    )
+
+
+def trend(f: Filters) -> list[TrendPoint]:
+    """Lessons and courses completed per week or month, with every week or month in between."""
+    lessons = {
+        row["b"]: row
+        for row in completions(f)
+        .annotate(b=_bucket(f, "completed_at"))
+        .values("b")
+        .annotate(lessons=Count("pk"), learners=Count("learner_id", distinct=True))
+    }
+    courses = {
+        row["b"]: row
+        for row in courses_finished(f)
+        .annotate(b=_bucket(f, "completed_at"))
+        .values("b")
+        .annotate(courses=Count("pk"), course_learners=Count("learner_id", distinct=True))
+    }
+    known = set(lessons) | set(courses)
+    if not known:
+        return []
+    first = min(known) if f.start is None else min(min(known), _start_of(f, f.start))
+    buckets = _buckets_between(f, first, max(max(known), _start_of(f, f.end)))
+    return [
+        TrendPoint(
+            starts=b,
+            lessons=lessons.get(b, {}).get("lessons", 0),
+            learners=lessons.get(b, {}).get("learners", 0),
+            courses=courses.get(b, {}).get("courses", 0),
+            course_learners=courses.get(b, {}).get("course_learners", 0),
+        )
+        for b in buckets
+    ]
+
+
+def _start_of(f: Filters, moment: datetime) -> datetime:
+    local = timezone.localtime(moment).replace(hour=0, minute=0, second=0, microsecond=0)
+    if f.bucket == "week":
+        local -= timedelta(days=local.weekday())
+    else:
+        local = local.replace(day=1)
+    return local.replace(tzinfo=None).replace(tzinfo=timezone.get_current_timezone())
+
+
+def _buckets_between(f: Filters, first: datetime, last: datetime) -> list[datetime]:
+    """Each week or month from ``first`` to ``last``: one per chart bar (at most a few dozen)."""
+    first, last = timezone.localtime(first), timezone.localtime(last)
+    tz = timezone.get_current_timezone()
+    out, day = [], first.replace(tzinfo=None)
+    end = last.replace(tzinfo=None)
+    while day <= end:
+        out.append(day.replace(tzinfo=tz))
+        if f.bucket == "week":
+            day += timedelta(days=7)
+        else:
+            day = day.replace(year=day.year + day.month // 12, month=day.month % 12 + 1)
+    return out
+
+
+# --- Breakdowns --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    label: str | None
+    learners: int
+    lessons: int
+    helped_lessons: int
+    helped_learners: int
+
+
+def breakdown(f: Filters, *, by: str) -> list[BreakdownRow]:
+    """Learners, lessons and lessons done with help, by one field of the learner.
+
+    ``by`` is "neighbourhood", "centre" or "learner_type".
+    """
+    label = {
+        "neighbourhood": F("learner__neighbourhood__name"),
+        "centre": F("learner__community_centre__name"),
+        "learner_type": F("learner__is_staff_member"),
+    }[by]
+    helped = Q(assisted=True)
+    rows = (
+        completions(f)
+        .annotate(label=label)
+        .values("label")
+        .annotate(
+            learners=Count("learner_id", distinct=True),
+            lessons=Count("pk"),
+            helped_lessons=Count("pk", filter=helped),
+            helped_learners=Count("learner_id", distinct=True, filter=helped),
+        )
+        .order_by("label")
+    )
+    return [BreakdownRow(**row) for row in rows]
+
+
+@dataclass(frozen=True)
+class SkillAreaRow:
+    area: str
+    skills: int
+    learners: int
+
+
+def skills_by_area(f: Filters) -> list[SkillAreaRow]:
+    rows = (
+        skills_achieved(f)
+        .values("skill__area__name", "skill__area__sort_order")
+        .annotate(skills=Count("pk"), learners=Count("learner_id", distinct=True))
+        .order_by("skill__area__sort_order", "skill__area__name")
+    )
+    return [
+        SkillAreaRow(area=row["skill__area__name"], skills=row["skills"], learners=row["learners"])
+        for row in rows
+    ]
+
+
+# --- Stalled learners --------------------------------------------------------------------------
+
+
+def stalled(f: Filters, *, now: datetime | None = None) -> QuerySet[Enrolment]:
+    """Enrolments started but not finished, with nothing done for 14 days or more.
+
+    Only those whose last activity falls in the chosen period, so "all time" shows everyone.
+    """
+    cutoff = (now or f.end) - STALLED_AFTER
+    return enrolments(f).filter(
+        f.in_period("last_activity_at"), completed_at__isnull=True, last_activity_at__lte=cutoff
+    )
+
+
+def stalled_by_course(f: Filters) -> list[tuple[str, int]]:
+    rows = (
+        stalled(f)
+        .values("course__title")
+        .annotate(learners=Count("learner_id", distinct=True))
+        .order_by("course__title")
+    )
+    return [(row["course__title"], row["learners"]) for row in rows]
+
+
+def stalled_people(f: Filters) -> list[Enrolment]:
+    """The stalled enrolments themselves, most recently active first: for a centre's champion."""
+    return list(
+        stalled(f)
+        .select_related("learner", "course", "last_lesson")
+        .order_by("-last_activity_at", "pk")[:STALLED_NAMES_SHOWN]
+    )
+
+
+# --- Sustained engagement ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sustained:
+    finishers: int
+    # days -> (finishers who finished at least that long ago, of them still active then)
+    after: dict[int, tuple[int, int]]
+    community: int
+
+
+def sustained(f: Filters) -> Sustained:
+    """Of the learners who finished a course in the period: who was still active 30 and 90 days
+    later (any activity-stream event by them from then on), and who went on to take part in the
+    community (any ``community.*`` event after finishing).
+
+    A learner counts once, however many courses they finished; "active 30 days later" needs one
+    of their finished courses to have been followed by activity 30 days or more after it.
+    """
+    finished = courses_finished(f)
+    now = f.end
+    aggregates = {"finishers": Count("learner_id", distinct=True)}
+    for days in SUSTAINED_DAYS:
+        old_enough = Q(completed_at__lte=now - timedelta(days=days))
+        still_active = Exists(
+            ActivityEvent.objects.filter(
+                actor_id=OuterRef("learner_id"), occurred_at__gte=_after("completed_at", days)
+            )
+        )
+        aggregates[f"eligible_{days}"] = Count("learner_id", distinct=True, filter=old_enough)
+        aggregates[f"active_{days}"] = Count(
+            "learner_id", distinct=True, filter=old_enough & Q(still_active)
+        )
+    took_part = Exists(
+        ActivityEvent.objects.filter(
+            actor_id=OuterRef("learner_id"),
+            occurred_at__gt=OuterRef("completed_at"),
+            verb__startswith=COMMUNITY_VERB_PREFIX,
+        )
+    )
+    aggregates["community"] = Count("learner_id", distinct=True, filter=Q(took_part))
+    row = finished.aggregate(**aggregates)
+    return Sustained(
+        finishers=row["finishers"],
+        after={days: (row[f"eligible_{days}"], row[f"active_{days}"]) for days in SUSTAINED_DAYS},
+        community=row["community"],
+    )

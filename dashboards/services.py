@@ -1,0 +1,74 @@
+"""Writes of the dashboards: asking for an export of every table, and building it."""
+
+import csv
+import io
+import zipfile
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.http import QueryDict
+from django.utils import timezone
+
+from dashboards.access import Scope
+from dashboards.filters import DashboardFilterForm, Filters, filters_from
+from dashboards.models import DashboardExport, ExportStatus
+from dashboards.reports import Table, cell_text, dashboard_tables
+
+
+def table_csv(table: Table) -> str:
+    """One table as CSV text: a header row, then the rows as shown on the page."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow([cell_text(cell) for cell in row])
+    return out.getvalue()
+
+
+def export_scope(export: DashboardExport) -> Scope:
+    return Scope(every_place=export.every_place, centre=export.centre)
+
+
+def export_filters(export: DashboardExport) -> Filters:
+    data = QueryDict(mutable=True)
+    data.update(export.filters)
+    return filters_from(DashboardFilterForm(data, scope=export_scope(export)))
+
+
+@transaction.atomic
+def export_request(*, user, scope: Scope, filters: Filters) -> DashboardExport:
+    """Ask for a file with every table for these filters; it is built in the background."""
+    from dashboards.tasks import dashboard_export_build
+
+    export = DashboardExport.objects.create(
+        requested_by=user,
+        filters=filters.query(),
+        every_place=scope.every_place,
+        centre=scope.centre,
+    )
+    transaction.on_commit(lambda: dashboard_export_build.delay(export_id=str(export.pk)))
+    return export
+
+
+def export_build(*, export: DashboardExport) -> DashboardExport:
+    """Build the zip of CSV files (one per table) into default storage. Safe to run twice."""
+    if export.status == ExportStatus.READY and export.file:
+        return export
+    scope = export_scope(export)
+    tables = dashboard_tables(export_filters(export), scope)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for slug, table in tables.items():
+            archive.writestr(f"{slug}.csv", table_csv(table))
+    stamp = timezone.localtime(export.requested_at).strftime("%Y-%m-%d-%H%M")
+    export.file.save(f"dashboard-{stamp}.zip", ContentFile(buffer.getvalue()), save=False)
+    export.status = ExportStatus.READY
+    export.finished_at = timezone.now()
+    export.save(update_fields=["file", "status", "finished_at"])
+    return export
+
+
+def export_fail(*, export: DashboardExport) -> None:
+    DashboardExport.objects.filter(pk=export.pk).update(
+        status=ExportStatus.FAILED, finished_at=timezone.now()
+    )

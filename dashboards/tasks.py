@@ -1,0 +1,27 @@
+"""Celery tasks of the dashboards. Thin: load the export, call the service. Idempotent."""
+
+import logging
+
+from celery import shared_task
+
+from dashboards.models import DashboardExport
+from dashboards.services import export_build, export_fail
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(acks_late=True)
+def dashboard_export_build(*, export_id: str) -> str | None:
+    """Build one export's file. Returns its storage name, or None if it is gone or failed.
+
+    A failure is stored on the export (the page then says so and offers to try again).
+    """
+    export = DashboardExport.objects.filter(pk=export_id).select_related("centre").first()
+    if export is None:
+        return None
+    try:
+        return export_build(export=export).file.name
+    except Exception:
+        logger.exception("Dashboard export %s could not be built", export_id)
+        export_fail(export=export)
+        return None

@@ -1,0 +1,120 @@
+"""The managers' dashboard: figures, CSV downloads and exports. Thin views over ``reports``.
+
+Managers (``dashboards.view_dashboard``) see every place; Digital Champions
+(``dashboards.view_centre_dashboard``) see their own centre; everyone else gets 403.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
+
+from dashboards.access import dashboard_scope
+from dashboards.charts import bar_chart
+from dashboards.filters import DashboardFilterForm, filters_from
+from dashboards.models import DashboardExport, ExportStatus
+from dashboards.reports import TABLES, dashboard_tables, table_slugs
+from dashboards.services import export_request, table_csv
+
+RECENT_EXPORTS = 5
+
+
+def dashboard_view(view):
+    """Signed in (else the sign-in page) and allowed to see a dashboard (else 403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        request.dashboard_scope = dashboard_scope(user=request.user)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _filters(request: HttpRequest):
+    form = DashboardFilterForm(request.GET, scope=request.dashboard_scope)
+    return form, filters_from(form)
+
+
+@dashboard_view
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form, filters = _filters(request)
+    scope = request.dashboard_scope
+    tables = dashboard_tables(filters, scope)
+    trend = tables["trend"]
+    chart = bar_chart(title=trend.title, points=[(row[0], row[1]) for row in trend.rows])
+    exports = DashboardExport.objects.filter(requested_by=request.user)[:RECENT_EXPORTS]
+    return render(
+        request,
+        "dashboards/dashboard.html",
+        {
+            "form": form,
+            "filters": filters,
+            "scope": scope,
+            # Template names cannot hold dashes: "learner-types" is tables.learner_types there.
+            "tables": {slug.replace("-", "_"): table for slug, table in tables.items()},
+            "chart": chart,
+            "query": urlencode(filters.query()),
+            "exports": list(exports),
+        },
+    )
+
+
+@dashboard_view
+def table_download(request: HttpRequest, table: str) -> HttpResponse:
+    scope = request.dashboard_scope
+    if table not in table_slugs(scope):
+        raise Http404
+    _form, filters = _filters(request)
+    content = table_csv(TABLES[table](filters, scope))
+    stamp = timezone.localdate().isoformat()
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="dashboard-{table}-{stamp}.csv"'
+    return response
+
+
+@require_POST
+@dashboard_view
+def export_new(request: HttpRequest) -> HttpResponse:
+    form = DashboardFilterForm(request.POST, scope=request.dashboard_scope)
+    export = export_request(
+        user=request.user, scope=request.dashboard_scope, filters=filters_from(form)
+    )
+    return redirect("dashboards:export_detail", export_id=export.pk)
+
+
+def _own_export(request: HttpRequest, export_id) -> DashboardExport:
+    """Only the person who asked for an export may see or download it (else 404)."""
+    return get_object_or_404(DashboardExport, pk=export_id, requested_by=request.user)
+
+
+@dashboard_view
+def export_detail(request: HttpRequest, export_id) -> HttpResponse:
+    export = _own_export(request, export_id)
+    return render(
+        request,
+        "dashboards/export.html",
+        {
+            "export": export,
+            "ready": export.status == ExportStatus.READY and bool(export.file),
+            "failed": export.status == ExportStatus.FAILED,
+            "query": urlencode(export.filters),
+        },
+    )
+
+
+@dashboard_view
+def export_download(request: HttpRequest, export_id) -> HttpResponse:
+    export = _own_export(request, export_id)
+    if export.status != ExportStatus.READY or not export.file:
+        raise Http404
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=export.file.name.rsplit("/", 1)[-1],
+        content_type="application/zip",
+    )

@@ -1,0 +1,60 @@
+"""Back-dated learning records for dashboard tests: rows written as the progress services would
+write them, but at chosen moments (the services always use "now")."""
+
+from datetime import datetime
+
+from courses.models import CompletionMethod, Enrolment, LessonCompletion, SkillEvidence, SkillRecord
+from training.core.models import ActivityEvent
+
+
+def enrol(
+    *,
+    learner,
+    course,
+    started_at: datetime,
+    last_lesson=None,
+    last_activity_at=None,
+    completed_at=None,
+) -> Enrolment:
+    return Enrolment.objects.create(
+        learner=learner,
+        course=course,
+        started_at=started_at,
+        last_activity_at=last_activity_at or completed_at or started_at,
+        last_lesson=last_lesson,
+        completed_at=completed_at,
+    )
+
+
+def complete(*, learner, lesson, course, at: datetime, helper=None) -> LessonCompletion:
+    ActivityEvent.objects.create(
+        actor=learner,
+        verb="lesson.completed",
+        context={"course_id": course.pk, "assisted": helper is not None},
+        occurred_at=at,
+    )
+    return LessonCompletion.objects.create(
+        learner=learner,
+        lesson=lesson,
+        course=course,
+        lesson_title=lesson.title,
+        completed_at=at,
+        method=CompletionMethod.CHAMPION if helper else CompletionMethod.DONE,
+        assisted=helper is not None,
+        helper=helper,
+    )
+
+
+def skill_achieve(*, learner, skill, at: datetime, helper=None) -> SkillRecord:
+    return SkillRecord.objects.create(
+        learner=learner,
+        skill=skill,
+        achieved_at=at,
+        evidence=SkillEvidence.LESSONS,
+        assisted=helper is not None,
+        helper=helper,
+    )
+
+
+def event(*, actor, verb: str, at: datetime) -> ActivityEvent:
+    return ActivityEvent.objects.create(actor=actor, verb=verb, occurred_at=at)
