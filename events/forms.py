@@ -26,6 +26,7 @@ class EventAdminForm(WagtailAdminModelForm):
             centre.queryset = CommunityCentre.objects.filter(pk=for_user.community_centre_id)
             centre.required = True
             centre.help_text = CENTRE_ONLY
+            centre.error_messages["invalid_choice"] = CENTRE_ONLY
             centre.error_messages["required"] = _(
                 "Choose your community centre. If it is not listed, ask a manager to set your "
                 "centre on your account."

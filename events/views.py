@@ -106,8 +106,10 @@ def event_rsvp_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def event_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     """“Add to calendar”: the event as an .ics file."""
     event = _event_or_404(request, pk)
-    url = request.build_absolute_uri(event.get_absolute_url())
-    host = urlsplit(settings.SITE_URL).hostname if settings.SITE_URL else request.get_host()
+    # The public address when it is set (behind a proxy the request's may differ), else ours.
+    site = settings.SITE_URL.rstrip("/") or request.build_absolute_uri("/").rstrip("/")
+    url = site + event.get_absolute_url()
+    host = urlsplit(site).hostname
     response = HttpResponse(
         event_ical(event=event, url=url, host=host or "localhost"),
         content_type="text/calendar; charset=utf-8",
