@@ -216,8 +216,6 @@ def course_medians(f: Filters) -> dict[int, float]:
 def course_funnels(f: Filters) -> list[CourseFunnel]:
     """Per course: started in the period, got halfway, finished; and the median time taken."""
     courses = course_lesson_counts(f)
-    if not courses:
-        return []
     done = (
         LessonCompletion.objects.filter(
             learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id")
@@ -234,7 +232,6 @@ def course_funnels(f: Filters) -> list[CourseFunnel]:
     )
     rows = (
         _cohort(f)
-        .filter(course_id__in=[pk for pk, _title, _count in courses])
         .annotate(
             done=Coalesce(Subquery(done, output_field=IntegerField()), Value(0)),
             half=half_of,

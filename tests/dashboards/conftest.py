@@ -43,6 +43,10 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    return world_build()
+
+
+def world_build() -> World:
     alder = NeighbourhoodFactory(name="Alder", slug="alder")
     birch = NeighbourhoodFactory(name="Birch", slug="birch")
     alder_hall = CommunityCentreFactory(name="Alder Hall", slug="alder-hall", neighbourhood=alder)
@@ -67,7 +71,7 @@ def world(db) -> World:
     def person(name, *, neighbourhood, centre, staff=False):
         w.people[name] = UserFactory(
             username=name,
-            display_name=name.upper(),
+            display_name=f"Person {name.upper()}",
             neighbourhood=neighbourhood,
             community_centre=centre,
             is_staff_member=staff,

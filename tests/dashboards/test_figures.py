@@ -131,7 +131,7 @@ def test_stalled_learners_are_named_for_their_centres_champion(world):
     scope = Scope(every_place=False, centre=world.alder_hall)
     stalled = table("stalled", scope=scope)
     assert stalled.columns == ["Learner", "Course", "Last lesson", "Last active"]
-    assert stalled.rows == [["A6", "Course X", "X lesson 2", "18 April 2026"]]
+    assert stalled.rows == [["Person A6", "Course X", "X lesson 2", "18 April 2026"]]
 
 
 def test_sustained_engagement(world):
