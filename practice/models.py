@@ -7,6 +7,7 @@ holds no place: it is resolved for each learner (see ``practice/selectors.py``).
 
 from urllib.parse import urlsplit
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -15,7 +16,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.search import index
 
-__all__ = ["NextStep", "NextStepKind", "url_is_safe"]
+__all__ = ["NextStep", "NextStepKind", "steps_index_forget", "url_is_safe"]
+
+# Lesson pages ask a cached index which courses and lessons lead to steps (see
+# ``practice.selectors.steps_index``); saving or deleting a step moves this version on.
+INDEX_VERSION_KEY = "practice:steps-index-version"
+
+
+def steps_index_forget() -> None:
+    """Make the cached index of steps stale, on every server sharing the cache."""
+    try:
+        cache.incr(INDEX_VERSION_KEY)
+    except ValueError:
+        cache.set(INDEX_VERSION_KEY, 2, timeout=None)
 
 
 class NextStepKind(models.TextChoices):
@@ -132,14 +145,14 @@ class NextStep(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def attached_to(self) -> str:
-        """What finishing shows this step, for the admin list."""
-        if self.course_id:
-            return str(self.course)
-        if self.skill_id:
-            return f"{self.skill.code} {self.skill.statement}"
-        return ""
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        steps_index_forget()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        steps_index_forget()
+        return deleted
 
     def clean(self) -> None:
         super().clean()
@@ -163,3 +176,12 @@ class NextStep(index.Indexed, models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def attached_to(self) -> str:
+        """What finishing shows this step, for the admin list."""
+        if self.course_id:
+            return str(self.course)
+        if self.skill_id:
+            return f"{self.skill.code} {self.skill.statement}"
+        return ""

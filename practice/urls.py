@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from practice import views
 
 app_name = "practice"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("practice/steps/<int:pk>/take/", views.step_take, name="step_take"),
+]
