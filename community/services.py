@@ -31,7 +31,8 @@ from training.core.services import activity_record
 FLAG_THRESHOLD = 3
 
 
-def _group_context(group: Group) -> dict:
+def group_context(group: Group) -> dict:
+    """What the activity stream records about where something happened."""
     context = {"group_id": group.pk}
     if group.neighbourhood_id:
         context["neighbourhood_id"] = group.neighbourhood_id
@@ -50,7 +51,7 @@ def group_join(*, group: Group, user) -> Membership:
     )
     if created and membership.is_active:
         activity_record(
-            actor=user, verb="community.group.joined", obj=group, context=_group_context(group)
+            actor=user, verb="community.group.joined", obj=group, context=group_context(group)
         )
     return membership
 
@@ -60,7 +61,7 @@ def group_leave(*, group: Group, user) -> bool:
     """Leave a group (or withdraw a request to join). True if there was something to leave."""
     deleted, _counts = Membership.objects.filter(group=group, user=user).delete()
     if deleted:
-        activity_record(actor=user, verb="group.left", obj=group, context=_group_context(group))
+        activity_record(actor=user, verb="group.left", obj=group, context=group_context(group))
     return bool(deleted)
 
 
@@ -74,7 +75,7 @@ def join_request_decide(*, membership: Membership, decided_by, approve: bool) ->
         membership.created_at = timezone.now()
         membership.save(update_fields=["status", "created_at"])
         activity_record(
-            actor=person, verb="community.group.joined", obj=group, context=_group_context(group)
+            actor=person, verb="community.group.joined", obj=group, context=group_context(group)
         )
         subject = _("You have joined %(group)s") % {"group": group.name}
         body = _("Good news: you are now a member of %(group)s. Come and say hello.") % {
@@ -132,7 +133,7 @@ def post_create(
     if photo is not None:
         _photo_set(post, photo)
     post.save()
-    context = _group_context(group) | {"has_photo": photo is not None}
+    context = group_context(group) | {"has_photo": photo is not None}
     activity_record(actor=author, verb="community.post.created", obj=post, context=context)
     return post
 
@@ -173,7 +174,7 @@ def comment_create(*, post: Post, author, text: str) -> Comment:
         actor=author,
         verb="community.comment.created",
         obj=comment,
-        context=_group_context(post.group) | {"post_id": post.pk},
+        context=group_context(post.group) | {"post_id": post.pk},
     )
     if post.author_id != author.pk:
         notification_send(

@@ -1,0 +1,49 @@
+"""The demo community: a group per demo neighbourhood, topic groups, posts and photos, and
+running it twice makes nothing twice."""
+
+import io
+
+from django.core.files.storage import default_storage
+
+import pytest
+from PIL import Image
+
+from community import demo
+from community.models import Comment, Group, ModerationAction, Post, Status
+from training.places import demo as places_demo
+from training.users import demo as users_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def seed() -> None:
+    out = io.StringIO()
+    places_demo.demo_seed(stdout=out)
+    users_demo.demo_seed(stdout=out)
+    demo.demo_seed(stdout=out)
+
+
+def test_demo_community_is_complete_and_seeded_once(client):
+    seed()
+    counts = (Group.objects.count(), Post.objects.count(), Comment.objects.count())
+    seed()
+    assert (Group.objects.count(), Post.objects.count(), Comment.objects.count()) == counts
+
+    for slug in ("elm-court", "riverside", "hillview"):
+        assert Group.objects.filter(neighbourhood__slug=slug).exists(), slug
+    assert Group.objects.filter(neighbourhood__isnull=True).count() >= 2
+    assert not Post.objects.exclude(status=Status.PUBLISHED).exists()
+    # The pre-moderated group's post was approved by the demo moderator, in the audit log.
+    assert ModerationAction.objects.filter(action="approve").count() == 1
+
+    photos = Post.objects.exclude(photo="")
+    assert photos.count() == 2
+    for post in photos:
+        assert post.photo_description
+        with default_storage.open(post.photo.name) as stored, Image.open(stored) as image:
+            assert image.format == "JPEG"
+
+    client.login(username="tenant", password=users_demo.DEMO_PASSWORD)
+    html = client.get("/community/").content.decode()
+    assert "The new benches by the playground are in." in html
+    assert "Elm Court neighbours" in html
