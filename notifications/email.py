@@ -49,6 +49,7 @@ def email_payload(*, person, template: str, subject: str, context: dict) -> dict
         "unsubscribe_url": stop_url,
         "settings_url": absolute_url(reverse("notifications:settings")),
         "site_url": site_url(),
+        "language": person.preferred_language or settings.LANGUAGE_CODE,
     }
     with translation.override(person.preferred_language or None):
         body = render_to_string(f"notifications/email/{template}.txt", context)

@@ -183,3 +183,14 @@ def test_choosing_the_default_again_changes_nothing(learner):
 def test_send_makes_a_small_fixed_number_of_queries(learner, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         reply(learner, dedupe_key="budget")
+
+
+def test_what_people_wrote_is_escaped_in_the_html_email(learner, send_now):
+    with send_now():
+        reply(learner, subject="<b>Sam</b> replied", body='<script>alert("hi")</script>\nBye')
+    html = mail.outbox[0].alternatives[0][0]
+    assert "<script>" not in html and "<b>Sam</b>" not in html
+    assert "&lt;script&gt;" in html
+    assert '<html lang="en-gb">' in html
+    # The plain-text part is text: shown as written, not as HTML entities.
+    assert '<script>alert("hi")</script>' in mail.outbox[0].body
