@@ -70,7 +70,9 @@ def test_a_manager_adds_an_event_at_an_address(client, manager):
 
     response = client.post(
         ADD_URL,
-        form_data(address="The green\nElm Court", postcode="n1 8zz", neighbourhood=neighbourhood.pk),
+        form_data(
+            address="The green\nElm Court", postcode="n1 8zz", neighbourhood=neighbourhood.pk
+        ),
     )
 
     assert response.status_code == 302

@@ -204,9 +204,7 @@ def test_the_list_makes_the_same_few_queries_for_few_or_many_events(client, lear
 
 
 @pytest.mark.parametrize("status", [Booking.Status.CONFIRMED, Booking.Status.WAITING])
-def test_the_event_page_makes_the_same_few_queries_for_few_or_many_guests(
-    client, learner, status
-):
+def test_the_event_page_makes_the_same_few_queries_for_few_or_many_guests(client, learner, status):
     client.force_login(learner)
     small_event = EventFactory(capacity=2)
     BookingFactory(event=small_event, guest=learner, status=status)
