@@ -89,8 +89,8 @@ def notification_send(
     notification = Notification(
         recipient=recipient,
         kind=kind,
-        subject=subject[:200],
-        body=body,
+        subject=str(subject)[:200],
+        body=str(body),
         url=url,
         dedupe_key=dedupe_key,
         delivery=delivery,
