@@ -132,6 +132,8 @@ class ModerationReasonForm(forms.Form):
     def __init__(self, *args, reason_required: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"].required = reason_required
+        if not reason_required:
+            self.fields["reason"].label = _("Note for the audit log (optional)")
         self.fields["reason"].error_messages["required"] = _(
             "Give a reason. The author is told it."
         )

@@ -17,6 +17,17 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
 
 
+class PeopleInlinePanel(InlinePanel):
+    """The people in a group, each found by a typed username (see ``admin_forms``)."""
+
+    def get_form_options(self) -> dict:
+        from community.admin_forms import MembershipAdminForm
+
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = MembershipAdminForm
+        return options
+
+
 class Joining(models.TextChoices):
     OPEN = "open", _("Open: anyone can join")
     APPROVAL = "approval", _("Ask to join: an owner or moderator approves each person")
@@ -57,7 +68,7 @@ class Group(index.Indexed, ClusterableModel):
         FieldPanel("neighbourhood"),
         FieldPanel("joining"),
         FieldPanel("pre_moderate"),
-        InlinePanel(
+        PeopleInlinePanel(
             "memberships",
             heading=_("People in the group"),
             label=_("Person"),

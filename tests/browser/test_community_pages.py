@@ -1,14 +1,17 @@
 """Community pages in a real browser: the community home (signed in and not), a group, a post
 with replies, the new-post form with an error, a report form, and the neighbourhood page. Each
-passes axe-core (WCAG 2.2 AA) and fits a 320px-wide screen."""
+passes axe-core (WCAG 2.2 AA) and fits a 320px-wide screen. A moderator hides a reported post
+from the queue in the admin."""
 
 import pytest
 
+from community.models import Flag, ModerationAction, Status
 from tests.browser.helpers import assert_fits_width, axe_check, field_of, submit, visit
 from tests.factories.community import CommentFactory, GroupFactory, PostFactory, member_add
 from tests.factories.events import EventFactory
 from tests.factories.users import UserFactory
 from training.places.models import CommunityCentre, Neighbourhood
+from training.users import roles
 
 pytestmark = [
     pytest.mark.browser,
@@ -87,3 +90,23 @@ def test_a_member_writes_a_post_and_a_reply(page, sign_in, community):
     page.get_by_label("Your reply").fill("And recycling on Thursday.")
     submit(page, "Post my reply")
     assert page.get_by_text("And recycling on Thursday.").is_visible()
+
+
+def test_a_moderator_hides_a_reported_post_from_the_admin_queue(page, sign_in, community):
+    post = community["post"]
+    Flag.objects.create(post=post, flagged_by=community["learner"], reason="Rude words")
+    sign_in(page.context, UserFactory(role=roles.MODERATOR, display_name="Jo"))
+
+    visit(page, "/admin/")
+    page.get_by_role("link", name="Moderation").first.click()
+    axe_check(page)
+    page.get_by_role("link", name="Review post by Sam").click()
+    axe_check(page)
+    assert page.get_by_text("Rude words").is_visible()
+    page.get_by_label("Reason (the author is told this when you hide)").fill("Please be kind.")
+    submit(page, "Hide")
+    post.refresh_from_db()
+    assert post.status == Status.HIDDEN
+    visit(page, "/admin/community/moderation/log/")
+    assert page.get_by_role("cell", name="Please be kind.").is_visible()
+    assert ModerationAction.objects.filter(action="hide", post=post).exists()
