@@ -258,16 +258,19 @@ def item_flag(*, item: Post | Comment, user, reason: str) -> Flag | None:
     return flag
 
 
-def _hide(item: Post | Comment, *, reason: str) -> None:
+def _hide(item: Post | Comment, *, reason: str, moderator=None) -> None:
     item.status = Status.HIDDEN
     item.hidden_reason = reason
     item.save(update_fields=["status", "hidden_reason"])
+    activity_record(
+        actor=moderator, verb="content.hidden", obj=item, context=group_context(_item_group(item))
+    )
 
 
 @transaction.atomic
 def content_hide(*, item: Post | Comment, moderator, reason: str) -> None:
     """A moderator hides a post or comment; its author is told why."""
-    _hide(item, reason=reason)
+    _hide(item, reason=reason, moderator=moderator)
     _flags_review(item)
     _log(item=item, moderator=moderator, action=ActionKind.HIDE, reason=reason)
     _author_tell_hidden(item, reason)

@@ -4,6 +4,8 @@ Views are thin: ``permissions`` says who may, ``selectors`` reads, ``services`` 
 Someone who may not read an approval-only group gets a page saying so (403), never its posts.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -169,10 +171,33 @@ def post_new(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "community/post_form.html", {"group": group, "form": form})
 
 
+class MembersOnly(PermissionDenied):
+    """Someone opened something in a group whose posts are for members only."""
+
+    def __init__(self, group: Group) -> None:
+        super().__init__()
+        self.group = group
+
+
+def members_only_explained(view):
+    """Answer :class:`MembersOnly` with a page that says why and how to ask to join (403)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except MembersOnly as refusal:
+            return render(
+                request, "community/members_only.html", {"group": refusal.group}, status=403
+            )
+
+    return wrapper
+
+
 def _post_readable(request: HttpRequest, post: Post) -> Membership | None:
     membership = selectors.membership_of(group=post.group, user=request.user)
     if not permissions.group_can_read(user=request.user, group=post.group, membership=membership):
-        raise PermissionDenied
+        raise MembersOnly(post.group)
     hidden_from_viewer = not post.is_published and post.author_id != request.user.pk
     if hidden_from_viewer and not permissions.group_can_moderate(
         user=request.user, membership=membership
@@ -182,6 +207,7 @@ def _post_readable(request: HttpRequest, post: Post) -> Membership | None:
 
 
 @login_required
+@members_only_explained
 def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.post_with_comments(pk=pk, viewer=request.user)
     if post is None:
@@ -236,6 +262,8 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _flag(request: HttpRequest, item, *, post: Post) -> HttpResponse:
     _post_readable(request, post)
+    if not item.is_published:
+        raise Http404
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         flag = services.item_flag(item=item, user=request.user, reason=form.cleaned_data["reason"])
@@ -252,12 +280,14 @@ def _flag(request: HttpRequest, item, *, post: Post) -> HttpResponse:
 
 
 @login_required
+@members_only_explained
 def post_flag(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("group", "author"), pk=pk)
     return _flag(request, post, post=post)
 
 
 @login_required
+@members_only_explained
 def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("post__group", "author"), pk=pk)
     return _flag(request, comment, post=comment.post)

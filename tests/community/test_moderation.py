@@ -6,6 +6,7 @@ from community.models import Flag, ModerationAction, Post, Status
 from notifications.models import Notification
 from tests.factories.community import CommentFactory, GroupFactory, PostFactory, member_add
 from tests.factories.users import UserFactory
+from training.core.models import ActivityEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -176,6 +177,7 @@ def test_a_moderator_hides_with_a_reason_the_author_is_told_and_it_is_logged(
     assert flag.reviewed_at is not None
     notification = Notification.objects.get(recipient=post.author, kind="content_hidden")
     assert "Name-calling is not OK" in notification.body
+    assert ActivityEvent.objects.get(verb="content.hidden").actor == moderator
     log = ModerationAction.objects.get()
     assert (log.action, log.moderator, log.post, log.reason, log.person) == (
         "hide",

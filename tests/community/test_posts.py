@@ -55,7 +55,10 @@ def test_outsiders_cannot_read_an_approval_only_groups_posts(
     assert group_page.status_code == 200
     assert "Private news for carers only" not in group_page.content.decode()
     assert "for members only" in group_page.content.decode()
-    assert client_out.get(post.get_absolute_url()).status_code == 403
+    refused = client_out.get(post.get_absolute_url())
+    assert refused.status_code == 403
+    assert "Only members of the group can read it." in refused.content.decode()
+    assert "Private news" not in refused.content.decode()
     assert client_out.post(post.get_absolute_url(), {"text": "hi"}).status_code == 403
     assert client_out.get(f"/community/posts/{post.pk}/report/").status_code == 403
     assert client_out.get(f"/community/comments/{comment.pk}/report/").status_code == 403
