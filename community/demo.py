@@ -13,9 +13,7 @@ from PIL import Image, ImageDraw
 
 from community.models import Comment, Group, Joining, Membership, Post, Role
 from community.photos import photo_prepare
-from community.services import group_context, group_join, post_approve, post_create
-from community.text import text_render
-from training.core.services import activity_record
+from community.services import comment_create, group_join, post_approve, post_create
 from training.places.models import Neighbourhood
 from training.users.models import User
 
@@ -203,18 +201,9 @@ def demo_seed(*, stdout) -> None:
             if post.is_pending and "moderator@example.com" in people:
                 post_approve(post=post, moderator=people["moderator@example.com"])
             made += 1
-        # Replies are made directly: the services would email the demo accounts about them.
         for reply_email, reply in replies:
             replier = people.get(reply_email)
             if replier is None or Comment.objects.filter(post=post, body=reply).exists():
                 continue
-            comment = Comment.objects.create(
-                post=post, author=replier, body=reply, body_html=text_render(reply)
-            )
-            activity_record(
-                actor=replier,
-                verb="community.comment.created",
-                obj=comment,
-                context=group_context(group) | {"post_id": post.pk},
-            )
+            comment_create(post=post, author=replier, text=reply, notify=False)
     stdout.write(f"Community: {len(GROUPS)} groups, {made} new posts.")

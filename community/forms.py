@@ -19,6 +19,23 @@ def _too_long(limit: int) -> dict:
     }
 
 
+def _text_field(
+    *, label, max_length: int, rows: int, required_message="", help_text="", required=True
+) -> forms.CharField:
+    """A text box with our plain-English messages for empty and too long."""
+    messages = _too_long(max_length)
+    if required_message:
+        messages["required"] = required_message
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=max_length,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages=messages,
+    )
+
+
 class CleanTextMixin:
     """The ``text`` field, with markup stripped; nothing left means nothing was written."""
 
@@ -34,15 +51,12 @@ class CleanTextMixin:
 class PostForm(CleanTextMixin, forms.Form):
     empty_text_message = _("Write your post first. It cannot be empty.")
 
-    text = forms.CharField(
+    text = _text_field(
         label=_("Your post"),
         help_text=_("Plain text. Web addresses become links."),
         max_length=BODY_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={
-            "required": _("Write your post first. It cannot be empty."),
-            **_too_long(BODY_MAX_LENGTH),
-        },
+        rows=6,
+        required_message=empty_text_message,
     )
     photo = forms.FileField(
         label=_("Photo (optional)"),
@@ -93,28 +107,22 @@ class PostForm(CleanTextMixin, forms.Form):
 class CommentForm(CleanTextMixin, forms.Form):
     empty_text_message = _("Write your reply first. It cannot be empty.")
 
-    text = forms.CharField(
+    text = _text_field(
         label=_("Your reply"),
         help_text=_("Plain text. Web addresses become links."),
         max_length=COMMENT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={
-            "required": _("Write your reply first. It cannot be empty."),
-            **_too_long(COMMENT_MAX_LENGTH),
-        },
+        rows=4,
+        required_message=empty_text_message,
     )
 
 
 class FlagForm(forms.Form):
-    reason = forms.CharField(
+    reason = _text_field(
         label=_("What is wrong with it?"),
         help_text=_("For example: it is rude, it shares someone's address, or it is a scam."),
         max_length=REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "required": _("Tell us what is wrong, so a moderator can check it."),
-            **_too_long(REASON_MAX_LENGTH),
-        },
+        rows=3,
+        required_message=_("Tell us what is wrong, so a moderator can check it."),
     )
 
 
@@ -122,11 +130,11 @@ class FlagForm(forms.Form):
 
 
 class ModerationReasonForm(forms.Form):
-    reason = forms.CharField(
+    reason = _text_field(
         label=_("Reason (the author is told this when you hide)"),
         max_length=REASON_MAX_LENGTH,
+        rows=2,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, reason_required: bool = False, **kwargs) -> None:
@@ -140,14 +148,10 @@ class ModerationReasonForm(forms.Form):
 
 
 class ModerationEditForm(CleanTextMixin, forms.Form):
-    text = forms.CharField(
-        label=_("New text"),
-        max_length=BODY_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
-    reason = forms.CharField(
+    text = _text_field(label=_("New text"), max_length=BODY_MAX_LENGTH, rows=6)
+    reason = _text_field(
         label=_("Why you changed it"),
         max_length=REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Say why you changed it, for the audit log.")},
+        rows=2,
+        required_message=_("Say why you changed it, for the audit log."),
     )

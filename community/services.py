@@ -165,8 +165,9 @@ def post_edit(
 
 
 @transaction.atomic
-def comment_create(*, post: Post, author, text: str) -> Comment:
-    """A reply to a post. The post's author is told (unless they replied to themselves)."""
+def comment_create(*, post: Post, author, text: str, notify: bool = True) -> Comment:
+    """A reply to a post. The post's author is told (unless they replied to themselves, or
+    ``notify`` is False: the demo content, say)."""
     comment = Comment.objects.create(
         post=post, author=author, body=text, body_html=text_render(text)
     )
@@ -176,7 +177,7 @@ def comment_create(*, post: Post, author, text: str) -> Comment:
         obj=comment,
         context=group_context(post.group) | {"post_id": post.pk},
     )
-    if post.author_id != author.pk:
+    if notify and post.author_id != author.pk:
         notification_send(
             recipient=post.author,
             kind=NotificationKind.REPLY,
