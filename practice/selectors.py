@@ -22,6 +22,7 @@ from events.selectors import event_next
 from practice.models import INDEX_VERSION_KEY, NextStep, NextStepKind, url_is_safe
 from training.core.models import ActivityEvent
 from training.core.page_cache import page_cache_version
+from training.places.models import CommunityCentre, Neighbourhood
 from training.users.models import User
 
 VERB_TAKEN = "community.next_step.taken"
@@ -114,33 +115,37 @@ class Practice:
 class StepResolver:
     """Resolves steps for one learner. The group and the event are each looked up once."""
 
-    def __init__(self, learner: User) -> None:
+    def __init__(self, learner: User, *, taking: bool = False) -> None:
         self.learner = learner
+        # When the learner takes a step, and only then, we check whether they are already in
+        # the group (pages showing steps stay within their query budgets).
+        self.taking = taking
+
+    # The learner's places, for lookups: by id, with no query. The full neighbourhood (its
+    # name and address) is read only when a step falls back to the neighbourhood page.
+    @cached_property
+    def neighbourhood_ref(self) -> Neighbourhood | None:
+        found = self.learner.neighbourhood_id
+        return Neighbourhood(pk=found) if found else None
 
     @cached_property
-    def _places(self) -> User:
-        """The learner with their neighbourhood and centre: one query, if not loaded yet."""
-        learner = self.learner
-        loaded = (not learner.neighbourhood_id or User.neighbourhood.is_cached(learner)) and (
-            not learner.community_centre_id or User.community_centre.is_cached(learner)
-        )
-        if loaded:
-            return learner
-        return User.objects.select_related("neighbourhood", "community_centre").get(pk=learner.pk)
+    def centre_ref(self) -> CommunityCentre | None:
+        found = self.learner.community_centre_id
+        return CommunityCentre(pk=found) if found else None
 
     @cached_property
-    def neighbourhood(self):
-        return self._places.neighbourhood if self.learner.neighbourhood_id else None
-
-    @cached_property
-    def centre(self):
-        return self._places.community_centre if self.learner.community_centre_id else None
+    def neighbourhood(self) -> Neighbourhood | None:
+        if self.neighbourhood_ref is None:
+            return None
+        if User.neighbourhood.is_cached(self.learner):
+            return self.learner.neighbourhood
+        return Neighbourhood.objects.filter(pk=self.neighbourhood_ref.pk).first()
 
     @cached_property
     def group(self) -> tuple[Group | None, bool]:
         """(the learner's group, whether it is their own neighbourhood's)."""
-        if self.neighbourhood is not None:
-            group = group_for_neighbourhood(neighbourhood=self.neighbourhood)
+        if self.neighbourhood_ref is not None:
+            group = group_for_neighbourhood(neighbourhood=self.neighbourhood_ref)
             if group is not None:
                 return group, True
         topic = (
@@ -161,12 +166,12 @@ class StepResolver:
     @cached_property
     def event(self) -> tuple[Any, bool]:
         """(the next event for the learner, whether it is at their own centre or area)."""
-        if self.centre is not None:
-            found = event_next(centre=self.centre)
+        if self.centre_ref is not None:
+            found = event_next(centre=self.centre_ref)
             if found is not None:
                 return found, True
-        if self.neighbourhood is not None:
-            found = event_next(neighbourhood=self.neighbourhood)
+        if self.neighbourhood_ref is not None:
+            found = event_next(neighbourhood=self.neighbourhood_ref)
             if found is not None:
                 return found, True
         return event_next(), False
@@ -178,7 +183,7 @@ class StepResolver:
         return StepTarget(kind="community", url=reverse("community:home"))
 
     def _no_place_note(self, *, what: str) -> str:
-        if self.neighbourhood is None:
+        if self.neighbourhood_ref is None:
             return _(
                 "You have not told us your neighbourhood yet, so we cannot show you %(what)s."
             ) % {"what": what}
@@ -193,7 +198,7 @@ class StepResolver:
             )
             return self._community_fallback(), note
         note = ""
-        if step.kind == NextStepKind.SHARE_PHOTO and self.member_of_group:
+        if step.kind == NextStepKind.SHARE_PHOTO and not (self.taking and not self.member_of_group):
             url = reverse("community:post_new", kwargs={"slug": group.slug})
             target = StepTarget(kind="post_new", url=url, name=group.name, obj=group)
         else:
@@ -222,7 +227,7 @@ class StepResolver:
         )
         note = ""
         if not own:
-            if self.centre is None and self.neighbourhood is None:
+            if self.centre_ref is None and self.neighbourhood_ref is None:
                 note = _(
                     "You have not told us your community centre yet, so here is the next event "
                     "anywhere in the area."
@@ -244,13 +249,9 @@ class StepResolver:
             target, note = StepTarget(kind="link", url=url, name=step.title), ""
         return LearnerStep(step=step, target=target, note=note)
 
-    @property
-    def needs_place(self) -> bool:
-        return self.neighbourhood is None or self.centre is None
-
     def practice(self, steps: list[NextStep], **extra) -> Practice:
         resolved = [self.resolve(step) for step in steps]
-        needs = self.neighbourhood is None and any(
+        needs = self.neighbourhood_ref is None and any(
             item.step.kind != NextStepKind.LINK for item in resolved
         )
         return Practice(steps=resolved, needs_place=needs, **extra)

@@ -12,7 +12,7 @@ def next_step_take(*, step: NextStep, learner: User) -> LearnerStep:
     Every take is one event (a learner who comes back to the step takes it again): the
     activity stream counts visits, and “done” is read from it.
     """
-    resolved = StepResolver(learner).resolve(step)
+    resolved = StepResolver(learner, taking=True).resolve(step)
     context = {
         "kind": step.kind,
         "neighbourhood_id": learner.neighbourhood_id,

@@ -1,5 +1,6 @@
 """Taking a next step. Thin: the service records it, the view goes where the step leads."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +19,9 @@ def step_take(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_object_or_404(NextStep.objects.select_related("course", "skill"), pk=pk)
     if request.method == "POST":
         resolved = next_step_take(step=step, learner=request.user)
+        if resolved.note:
+            # e.g. "Join the group first": shown on the page the step leads to.
+            messages.info(request, resolved.note)
         return redirect(resolved.target.url)
     resolver = StepResolver(request.user)
     practice = resolver.practice([step])

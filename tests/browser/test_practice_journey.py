@@ -104,11 +104,13 @@ def test_a_learner_puts_the_photo_course_into_practice_and_a_moderator_hides_a_f
     assert practice.get_by_role("heading", name="Put it into practice").is_visible()
     assert practice.get_by_text("Elm Court neighbours").is_visible()
     assert practice.get_by_text("Riverside").count() == 0
-    assert practice.get_by_text("Join the group first.").is_visible()
 
     # Follow the step: recorded, and on to the group.
     submit(page, "Go to the group", label="the group, from the next step")
     assert page.url.endswith(f"/community/groups/{group.slug}/")
+    assert page.get_by_text(
+        "Join the group first. Then you can share your photo there."
+    ).is_visible()
     [taken] = ActivityEvent.objects.filter(actor=learner, verb=VERB_TAKEN)
     assert taken.object_id == str(step.pk)
     assert taken.context["neighbourhood_id"] == group.neighbourhood_id

@@ -188,3 +188,32 @@ def test_my_learning_makes_the_same_number_of_queries_however_many_steps(
     page = client.get("/my-learning/").text
     assert page.count('action="/practice/steps/') == 32
     assert small == large
+
+
+def _lesson_queries(client, url: str) -> int:
+    client.get(url)  # warm the shared fragments
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(
+        [query for query in queries.captured_queries if not query["sql"].startswith("SAVEPOINT")]
+    )
+
+
+def test_the_finished_lesson_page_with_its_steps_stays_within_the_lesson_budget(
+    client, photo_course, places, elm_learner
+):
+    """Issue 3's budget for a signed-in lesson page is 15, with steps of every kind shown."""
+    course, lessons = photo_course
+    lessons_finish(elm_learner, lessons)
+    client.force_login(elm_learner)
+    _steps_of_every_kind(course=course)
+    small = _lesson_queries(client, lessons[1].url)
+    for _ in range(3):
+        _steps_of_every_kind(course=course)
+    _steps_of_every_kind(skill=Skill.objects.get(code="COM-3"))
+    large = _lesson_queries(client, lessons[1].url)
+
+    assert HEADING in client.get(lessons[1].url).text
+    assert small == large
+    assert large <= 15

@@ -37,10 +37,14 @@ def test_two_learners_in_different_neighbourhoods_get_their_own_group_and_event(
         assert joined.note == ""
 
         photo = resolver.resolve(steps[NextStepKind.SHARE_PHOTO])
+        assert photo.target.url == f"/community/groups/{group.slug}/new-post/"
+        assert photo.button_text == "Share your photo"
+        # Taking it, someone not in the group yet is sent to join it first.
+        photo = StepResolver(learner, taking=True).resolve(steps[NextStepKind.SHARE_PHOTO])
         assert photo.target.url == f"/community/groups/{group.slug}/"
         assert photo.note == "Join the group first. Then you can share your photo there."
         group_join(group=group, user=learner)
-        photo = StepResolver(learner).resolve(steps[NextStepKind.SHARE_PHOTO])
+        photo = StepResolver(learner, taking=True).resolve(steps[NextStepKind.SHARE_PHOTO])
         assert photo.target.url == f"/community/groups/{group.slug}/new-post/"
         assert photo.target.obj == group
         assert photo.note == ""

@@ -78,8 +78,9 @@ def test_sharing_a_photo_goes_to_the_new_post_form_for_members_and_the_group_for
     group = places["elm"]["group"]
     client.force_login(elm_learner)
 
-    response = client.post(f"/practice/steps/{step.pk}/take/")
-    assert response["Location"] == f"/community/groups/{group.slug}/"
+    response = client.post(f"/practice/steps/{step.pk}/take/", follow=True)
+    assert response.redirect_chain == [(f"/community/groups/{group.slug}/", 302)]
+    assert "Join the group first. Then you can share your photo there." in response.text
 
     group_join(group=group, user=elm_learner)
     response = client.post(f"/practice/steps/{step.pk}/take/")
