@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.models import BODY_MAX_LENGTH, COMMENT_MAX_LENGTH, PHOTO_DESCRIPTION_MAX_LENGTH
-from community.photos import photo_prepare
+from community.photos import TOO_BIG, photo_prepare
 from community.text import text_clean
 
 REASON_MAX_LENGTH = 500
@@ -76,13 +76,16 @@ class PostForm(CleanTextMixin, forms.Form):
         error_messages=_too_long(PHOTO_DESCRIPTION_MAX_LENGTH),
     )
 
-    def __init__(self, *args, has_photo: bool = False, **kwargs) -> None:
+    def __init__(self, *args, has_photo: bool = False, photo_too_big: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.has_photo = has_photo
+        self.photo_too_big = photo_too_big
         if has_photo:
             self.fields["photo"].label = _("Change the photo (optional)")
 
     def clean_photo(self):
+        if self.photo_too_big:
+            raise forms.ValidationError(TOO_BIG, code="too_big")
         upload = self.cleaned_data.get("photo")
         if not upload:
             return None

@@ -14,6 +14,7 @@ from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.utils.translation import gettext_lazy as _
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -81,3 +82,22 @@ def _encode(image: Image.Image, image_format: str) -> PreparedPhoto:
         width=image.width,
         height=image.height,
     )
+
+
+class PhotoSizeLimitUploadHandler(FileUploadHandler):
+    """Stop reading an uploaded file as soon as it passes MAX_BYTES, so an oversized upload is
+    never kept in memory or on disk; the fields after it are still read. The view then shows
+    TOO_BIG beside the field (``request.photo_too_big``)."""
+
+    def __init__(self, request=None) -> None:
+        super().__init__(request)
+        request.photo_too_big = False
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if start + len(raw_data) > MAX_BYTES:
+            self.request.photo_too_big = True
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None

@@ -13,11 +13,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from community import permissions, selectors, services
 from community.forms import CommentForm, FlagForm, PostForm
 from community.models import Comment, Group, Membership, MembershipStatus, Post
+from community.photos import PhotoSizeLimitUploadHandler
 from events.selectors import events_upcoming
 from training.places.models import Neighbourhood
 
@@ -146,12 +148,39 @@ def post_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("community:group_waiting", slug=group.slug)
 
 
+def photo_upload_limited(view):
+    """Read uploads through PhotoSizeLimitUploadHandler. Upload handlers must be set before
+    anything reads request.POST, which the CSRF check does: so the check is made here, after."""
+
+    protected = csrf_protect(view)
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        request.upload_handlers.insert(0, PhotoSizeLimitUploadHandler(request))
+        return protected(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _post_form(request: HttpRequest, **kwargs) -> PostForm:
+    if request.method != "POST":
+        return PostForm(**kwargs)
+    return PostForm(
+        request.POST,
+        request.FILES,
+        photo_too_big=getattr(request, "photo_too_big", False),
+        **kwargs,
+    )
+
+
+@photo_upload_limited
 @login_required
 def post_new(request: HttpRequest, slug: str) -> HttpResponse:
     group, membership = _group_and_membership(request, slug)
     if not permissions.group_can_post(membership=membership):
         raise PermissionDenied
-    form = PostForm(request.POST or None, request.FILES or None)
+    form = _post_form(request)
     if request.method == "POST" and form.is_valid():
         post = services.post_create(
             group=group,
@@ -237,15 +266,14 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@photo_upload_limited
 @login_required
 def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("group"), pk=pk)
     if not permissions.post_can_edit(user=request.user, post=post):
         raise PermissionDenied
     initial = {"text": post.body, "photo_description": post.photo_description}
-    form = PostForm(
-        request.POST or None, request.FILES or None, initial=initial, has_photo=bool(post.photo)
-    )
+    form = _post_form(request, initial=initial, has_photo=bool(post.photo))
     if request.method == "POST" and form.is_valid():
         services.post_edit(
             post=post,

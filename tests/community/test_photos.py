@@ -7,11 +7,14 @@ from io import BytesIO
 
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadhandler import MemoryFileUploadHandler
+from django.test import Client
 
 import pytest
 from PIL import Image
 
 from community.models import Post
+from community.photos import MAX_BYTES, PhotoSizeLimitUploadHandler
 from tests.factories.community import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +151,7 @@ def test_hostile_uploads_are_refused_with_a_message_beside_the_field(
     assert 'id="id_photo_error"' in html
     error = html.split('id="id_photo_error"', 1)[1].split("</p>", 1)[0]
     assert message in error
-    assert "Look at this" in html  # what they typed is kept
+    assert "Look at this" in html and "Our new benches" in html  # what they typed is kept
     assert "choose it again" in html
     assert not Post.objects.exists()
     assert not default_storage.exists("community/photos")
@@ -169,3 +172,20 @@ def test_the_photo_shows_with_its_description_as_alt_text(signed_in, group, memb
     post = Post.objects.get()
     html = client.get(post.get_absolute_url()).content.decode()
     assert f'src="{post.photo.url}" alt="Our new benches"' in html
+
+
+def test_an_oversized_upload_is_not_read_past_the_limit(rf, member):
+    upload = SimpleUploadedFile("large.jpg", b"\0" * (MAX_BYTES + 1), "image/jpeg")
+    request = rf.post("/", {"text": "Hi", "photo": upload, "photo_description": "Kept"})
+    request.upload_handlers = [PhotoSizeLimitUploadHandler(request), MemoryFileUploadHandler()]
+    assert request.POST["photo_description"] == "Kept"
+    assert "photo" not in request.FILES
+    assert request.photo_too_big is True
+
+
+def test_posting_still_needs_the_csrf_token(group, member):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    response = client.post(f"/community/groups/{group.slug}/new-post/", {"text": "Hello"})
+    assert response.status_code == 403
+    assert not Post.objects.exists()
