@@ -106,7 +106,7 @@ def test_a_learner_puts_the_photo_course_into_practice_and_a_moderator_hides_a_f
     assert practice.get_by_text("Riverside").count() == 0
 
     # Follow the step: recorded, and on to the group.
-    submit(page, "Go to the group", label="the group, from the next step")
+    submit(page, "Share your photo", label="the group, from the next step")
     assert page.url.endswith(f"/community/groups/{group.slug}/")
     assert page.get_by_text(
         "Join the group first. Then you can share your photo there."
