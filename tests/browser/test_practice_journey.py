@@ -19,9 +19,12 @@ from community.services import group_join, item_flag, post_create
 from practice.models import NextStepKind
 from practice.selectors import VERB_TAKEN
 from tests.browser.helpers import assert_fits_width, axe_check, submit, visit
+from tests.browser.test_progress_journeys import sign_in_with_form
+from tests.factories.community import GroupFactory
 from tests.factories.courses import CoursePageFactory, LessonPageFactory
+from tests.factories.events import EventFactory
 from tests.factories.places import CommunityCentreFactory, NeighbourhoodFactory
-from tests.factories.practice import EventFactory, GroupFactory, NextStepFactory
+from tests.factories.practice import NextStepFactory
 from tests.factories.users import PASSWORD, UserFactory
 from training.core.models import ActivityEvent
 from training.users import roles
@@ -78,20 +81,13 @@ def _png() -> dict:
     return {"name": "benches.png", "mimeType": "image/png", "buffer": buffer.getvalue()}
 
 
-def _sign_in(page, login: str) -> None:
-    visit(page, "/account/login/")
-    page.get_by_label("Email address or username").fill(login)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    submit(page, "Sign in")
-
-
 def test_a_learner_puts_the_photo_course_into_practice_and_a_moderator_hides_a_flagged_post(
     page, context_new, world
 ):
     learner, group, step = world["learner"], world["group"], world["step"]
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    _sign_in(page, learner.email)
+    sign_in_with_form(page, learner.email)
 
     # The course: the last lesson shows the step, personalised to Elm Court.
     visit(page, "/courses/taking-and-sharing-photos/taking/")

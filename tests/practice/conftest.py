@@ -1,8 +1,9 @@
 import pytest
 
+from tests.factories.community import GroupFactory
 from tests.factories.courses import CoursePageFactory, LessonPageFactory, course_index
+from tests.factories.events import EventFactory
 from tests.factories.places import CommunityCentreFactory, NeighbourhoodFactory
-from tests.factories.practice import EventFactory, GroupFactory
 from tests.factories.users import UserFactory
 
 

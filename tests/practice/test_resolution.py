@@ -9,7 +9,9 @@ import pytest
 from community.services import group_join
 from practice.models import NextStepKind
 from practice.selectors import StepResolver
-from tests.factories.practice import EventFactory, GroupFactory, NextStepFactory
+from tests.factories.community import GroupFactory
+from tests.factories.events import EventFactory
+from tests.factories.practice import NextStepFactory
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
