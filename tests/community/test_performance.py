@@ -8,6 +8,8 @@ import pytest
 
 from community.views import POSTS_PER_PAGE
 from tests.factories.community import CommentFactory, GroupFactory, PostFactory, member_add
+from tests.factories.events import EventFactory
+from tests.factories.places import CommunityCentreFactory
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +80,17 @@ def test_post_page_queries_do_not_grow_with_replies(client):
     for _ in range(20):
         CommentFactory(post=post)
     assert count_queries(client, post.get_absolute_url()) == small <= QUERY_BUDGET
+
+
+def test_neighbourhood_page_queries_do_not_grow(client):
+    centre = CommunityCentreFactory()
+    place = centre.neighbourhood
+    GroupFactory(neighbourhood=place)
+    EventFactory(centre=centre)
+    url = f"/community/neighbourhoods/{place.slug}/"
+    client.get(url)
+    small = count_queries(client, url)
+    for _ in range(4):
+        GroupFactory(neighbourhood=place)
+        EventFactory(centre=CommunityCentreFactory(neighbourhood=place))
+    assert count_queries(client, url) == small <= QUERY_BUDGET
