@@ -1,7 +1,13 @@
 """Taking a step: recorded once per take in the activity stream, then on to the real thing."""
 
-import pytest
+from io import BytesIO
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import pytest
+from PIL import Image
+
+from community.photos import photo_prepare
 from community.services import group_join, post_create
 from practice.models import NextStepKind
 from practice.selectors import VERB_TAKEN, StepResolver, steps_mark_done
@@ -130,6 +136,25 @@ def test_done_is_read_from_the_activity_stream(photo_course, places, elm_learner
     post_create(group=group, author=elm_learner, text="Hello, neighbours!")
     # A post with no photo is not "sharing a photo".
     assert states() == {"join_group": True, "share_photo": False, "next_event": False}
+
+
+def test_sharing_a_photo_in_the_group_marks_the_photo_step_done(photo_course, places, elm_learner):
+    course, _ = photo_course
+    photo_step = NextStepFactory(course=course, kind=NextStepKind.SHARE_PHOTO)
+    group = places["elm"]["group"]
+    group_join(group=group, user=elm_learner)
+    buffer = BytesIO()
+    Image.new("RGB", (32, 24), (200, 120, 40)).save(buffer, format="PNG")
+    post_create(
+        group=group,
+        author=elm_learner,
+        text="The new benches",
+        photo=photo_prepare(SimpleUploadedFile("benches.png", buffer.getvalue())),
+        photo_description="Two green benches",
+    )
+    practice = StepResolver(elm_learner).practice([photo_step])
+    steps_mark_done(learner=elm_learner, steps=practice.steps)
+    assert practice.steps[0].done
 
 
 def test_joining_another_group_does_not_count(photo_course, places, elm_learner):
