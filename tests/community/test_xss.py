@@ -1,14 +1,17 @@
-"""A corpus of known XSS payloads (xss_payloads.txt), posted as post text and as reply text:
+"""A corpus of known XSS payloads (xss_payloads.txt), posted as post text, reply text and photo
+description:
 none reaches any page unescaped or executable: no script-like elements, no on…= or style=
 attributes, no javascript:/vbscript:/data: addresses, whether the text is accepted or the form
 comes back with an error and the typed text kept."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
 
 from community.models import Comment, Post
 from community.text import text_clean, text_render
 from tests.community.html_safety import page_problems, payloads
-from tests.factories.community import PostFactory
+from tests.factories.community import PostFactory, image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +95,16 @@ def test_the_check_finds_what_it_looks_for():
         '<svg></svg><p style="color:red">x</p></body></html>'
     )
     assert len(page_problems(page)) == 4
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payload_as_photo_description_is_harmless(signed_in, group, member, payload):
+    client = signed_in(member)
+    upload = SimpleUploadedFile("p.png", image_bytes(size=(8, 8), image_format="PNG"))
+    response = client.post(
+        f"/community/groups/{group.slug}/new-post/",
+        {"text": "A photo", "photo": upload, "photo_description": payload[:250]},
+    )
+    html = _served_page(client, response)
+    assert page_problems(html) == [], payload
+    assert page_problems(client.get(group.get_absolute_url()).content.decode()) == []
