@@ -63,3 +63,28 @@ class DashboardExport(models.Model):
 
     def __str__(self) -> str:
         return f"Dashboard export {self.pk} ({self.status})"
+
+
+class DashboardSnapshot(models.Model):
+    """The dashboard's tables for one view (places, filters, language), worked out earlier.
+
+    A summary table: a Celery beat task refreshes the usual views every few minutes, and the
+    dashboard works out (and stores) any other view when it is asked for, so the figures are
+    always at most ``DASHBOARD_SNAPSHOT_MAX_AGE`` seconds old, with or without beat.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    every_place = models.BooleanField(default=False)
+    centre = models.ForeignKey(
+        "places.CommunityCentre", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    filters = models.JSONField(default=dict)
+    language = models.CharField(max_length=12)
+    tables = models.JSONField(default=dict)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("dashboard snapshot")
+
+    def __str__(self) -> str:
+        return f"Dashboard snapshot {self.key} at {self.computed_at:%Y-%m-%d %H:%M}"

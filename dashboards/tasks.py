@@ -25,3 +25,11 @@ def dashboard_export_build(*, export_id: str) -> str | None:
         logger.exception("Dashboard export %s could not be built", export_id)
         export_fail(export=export)
         return None
+
+
+@shared_task(acks_late=True)
+def dashboard_snapshots_refresh() -> int:
+    """Every few minutes (Celery beat): work out the usual dashboard views again. Idempotent."""
+    from dashboards.snapshots import snapshots_refresh_usual
+
+    return snapshots_refresh_usual()

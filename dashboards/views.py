@@ -17,8 +17,9 @@ from dashboards.access import dashboard_scope
 from dashboards.charts import bar_chart
 from dashboards.filters import DashboardFilterForm, filters_from
 from dashboards.models import DashboardExport, ExportStatus
-from dashboards.reports import TABLES, dashboard_tables, table_slugs
+from dashboards.reports import table_slugs
 from dashboards.services import export_request, table_csv
+from dashboards.snapshots import dashboard_snapshot, snapshot_tables
 
 RECENT_EXPORTS = 5
 
@@ -44,7 +45,8 @@ def _filters(request: HttpRequest):
 def dashboard(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     scope = request.dashboard_scope
-    tables = dashboard_tables(filters, scope)
+    snapshot = dashboard_snapshot(scope=scope, filters=filters)
+    tables = snapshot_tables(snapshot)
     trend = tables["trend"]
     chart = bar_chart(title=trend.title, points=[(row[0], row[1]) for row in trend.rows])
     exports = DashboardExport.objects.filter(requested_by=request.user)[:RECENT_EXPORTS]
@@ -60,6 +62,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "chart": chart,
             "query": urlencode(filters.query()),
             "exports": list(exports),
+            "computed_at": snapshot.computed_at,
         },
     )
 
@@ -70,7 +73,7 @@ def table_download(request: HttpRequest, table: str) -> HttpResponse:
     if table not in table_slugs(scope):
         raise Http404
     _form, filters = _filters(request)
-    content = table_csv(TABLES[table](filters, scope))
+    content = table_csv(snapshot_tables(dashboard_snapshot(scope=scope, filters=filters))[table])
     stamp = timezone.localdate().isoformat()
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="dashboard-{table}-{stamp}.csv"'

@@ -75,3 +75,14 @@ def test_the_dashboard_query_count_is_the_same_at_two_sizes(client, who, django_
         count(client, reverse("dashboards:table_csv", args=["courses"]), data)
     ):
         client.get(reverse("dashboards:table_csv", args=["courses"]), data)
+
+
+def test_a_fresh_snapshot_reads_far_fewer_queries(client, manager, django_assert_num_queries):
+    client.force_login(manager)
+    client.get(URL)
+    warm_small = count(client, URL, {})
+    grow(courses=2, learners=6)
+    with django_assert_num_queries(warm_small):
+        client.get(URL)
+    settings_max_age_zero = count(client, URL, {"period": "4w"})  # a new view: worked out
+    assert warm_small < settings_max_age_zero

@@ -1,0 +1,460 @@
+"""Time the managers' dashboard and its CSV export on a large landlord's data (issue 5).
+
+    createdb -h 127.0.0.1 -U postgres dashboards_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/dashboards_bench \\
+        .venv/bin/python -m benchmarks.dashboard [--rounds 5] [--reseed]
+
+Migrates the database, then (once; again with --reseed) seeds 100,000 learners in 20
+neighbourhoods with 20 community centres, 50 courses of 8 lessons, about 300,000 enrolments,
+2,000,000 lesson completions spread over two years (a fifth with help), the skills they earned,
+and an activity stream of about 2,300,000 events (every completion, and community participation
+after some finished courses). Seeding is bulk SQL (INSERT ... SELECT over generate_series) and
+takes a few minutes. Then it renders the dashboard as a manager (several filter choices) and as a
+Digital Champion, downloads CSV tables and builds the full export, and prints the median time
+and the query count of each. Exits non-zero if the manager's default dashboard takes 1 s or more.
+
+PostgreSQL only: never point it at a database you care about (it adds 100,000 accounts).
+"""
+
+import argparse
+import os
+import secrets
+import statistics
+import sys
+import time
+
+LEARNERS = 100_000
+NEIGHBOURHOODS = 20
+COURSES = 50
+LESSONS_PER_COURSE = 8
+ENROLMENTS_PER_LEARNER = 3
+TARGET_SECONDS = 1.0
+PREFIX = "bench-"
+
+
+def setup_django() -> None:
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        raise SystemExit(
+            "Set DATABASE_URL to a PostgreSQL database of its own, e.g. "
+            "postgres://postgres@127.0.0.1:5432/dashboards_bench"
+        )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "training.settings.bench")
+    os.environ.setdefault("BENCH_SECRET_KEY", secrets.token_urlsafe(40))
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+
+
+def step(message: str):
+    """Print what is happening and how long it took."""
+
+    class Timer:
+        def __enter__(self):
+            print(f"  {message} ...", end="", flush=True)
+            self.start = time.perf_counter()
+
+        def __exit__(self, *exc):
+            print(f" {time.perf_counter() - self.start:.1f} s", flush=True)
+
+    return Timer()
+
+
+def places_create() -> tuple[list[int], list[int]]:
+    from decimal import Decimal
+
+    from training.places.models import CommunityCentre, Neighbourhood
+
+    neighbourhoods, centres = [], []
+    for number in range(1, NEIGHBOURHOODS + 1):
+        place, _ = Neighbourhood.objects.get_or_create(
+            slug=f"bench-estate-{number}",
+            defaults={
+                "name": f"Bench estate {number}",
+                "latitude": Decimal("51.5"),
+                "longitude": Decimal("-0.1"),
+            },
+        )
+        centre, _ = CommunityCentre.objects.get_or_create(
+            slug=f"bench-centre-{number}",
+            defaults={
+                "name": f"Bench centre {number}",
+                "neighbourhood": place,
+                "address": "1 High Street",
+                "postcode": "N1 1AA",
+                "latitude": Decimal("51.5"),
+                "longitude": Decimal("-0.1"),
+                "opening_times": "Monday: 10am to 4pm",
+            },
+        )
+        neighbourhoods.append(place.pk)
+        centres.append(centre.pk)
+    return neighbourhoods, centres
+
+
+def courses_create() -> list[tuple[int, int, int, str, int]]:
+    """50 live courses of 8 lessons: (course id, position, lesson id, title, skill id) rows."""
+    from courses.models import CourseIndexPage, CoursePage, LessonPage, Skill
+
+    index = CourseIndexPage.objects.get()
+    skills = list(Skill.objects.order_by("code").values_list("pk", flat=True))
+    rows = []
+    for number in range(COURSES):
+        slug = f"bench-course-{number}"
+        course = CoursePage.objects.filter(slug=slug).first()
+        if course is None:
+            course = index.add_child(
+                instance=CoursePage(
+                    title=f"Bench course {number:02d}",
+                    slug=slug,
+                    summary="A course made by the benchmark.",
+                    audience="Everyone.",
+                    outcomes=[("outcome", "do one useful thing online")],
+                )
+            )
+        for position in range(LESSONS_PER_COURSE):
+            lesson_slug = f"lesson-{position}"
+            lesson = LessonPage.objects.child_of(course).filter(slug=lesson_slug).first()
+            if lesson is None:
+                lesson = course.add_child(
+                    instance=LessonPage(
+                        title=f"Bench lesson {number}.{position}",
+                        slug=lesson_slug,
+                        estimated_minutes=10,
+                        body=[("text", "<p>Benchmark lesson.</p>")],
+                    )
+                )
+            skill = skills[(number * LESSONS_PER_COURSE + position) % len(skills)]
+            LessonPage.skills.through.objects.get_or_create(lessonpage_id=lesson.pk, skill_id=skill)
+            rows.append((course.pk, position, lesson.pk, lesson.title, skill))
+    return rows
+
+
+SEED_SQL = [
+    (
+        "learners",
+        """
+        INSERT INTO users_user (password, is_superuser, username, first_name, last_name, email,
+            is_staff, is_active, date_joined, display_name, preferred_language,
+            created_with_assistance, is_staff_member, neighbourhood_id, community_centre_id)
+        SELECT '!', false, %(prefix)s || g, '', '', '', false, true, now() - interval '800 days',
+            'Learner ' || g, %(language)s, g %% 9 = 0, g %% 10 = 0,
+            (%(neighbourhoods)s::bigint[])[1 + g %% %(places)s],
+            CASE WHEN g %% 7 = 0 THEN NULL
+                 ELSE (%(centres)s::bigint[])[1 + g %% %(places)s] END
+        FROM generate_series(1, %(learners)s) g
+    """,
+    ),
+    (
+        "plan",
+        """
+        CREATE TEMP TABLE bench_enrol AS
+        SELECT p.*, LEAST(p.wanted, 1 + floor(extract(epoch FROM now() - p.started_at)
+                                              / extract(epoch FROM p.step))::int) AS done
+        FROM (
+            SELECT u.id AS learner_id, c.course_id, hh.h,
+                now() - make_interval(days => hh.h %% 760, secs => (hh.h / 760) %% 86400)
+                    AS started_at,
+                make_interval(days => 1 + (hh.h / 7) %% 5) AS step,
+                CASE WHEN (hh.h / 11) %% 10 < 7 THEN %(lessons)s ELSE (hh.h / 13) %% %(lessons)s
+                END AS wanted
+            FROM users_user u
+            CROSS JOIN generate_series(0, %(enrolments)s - 1) k
+            CROSS JOIN LATERAL (SELECT hashtext(u.id || ':' || k) & 2147483647 AS h) hh
+            JOIN bench_lessons c ON c.position = 0
+                AND c.course_number = (u.id + k * 17) %% %(courses)s
+            WHERE u.username LIKE %(prefix)s || '%%'
+        ) p
+    """,
+    ),
+    (
+        "enrolments",
+        """
+        INSERT INTO courses_enrolment (learner_id, course_id, started_at, last_activity_at,
+            completed_at, last_lesson_id)
+        SELECT e.learner_id, e.course_id, e.started_at,
+            e.started_at + e.step * GREATEST(e.done - 1, 0),
+            CASE WHEN e.done = %(lessons)s THEN e.started_at + e.step * (%(lessons)s - 1) END,
+            l.lesson_id
+        FROM bench_enrol e
+        JOIN bench_lessons l ON l.course_id = e.course_id AND l.position = GREATEST(e.done - 1, 0)
+    """,
+    ),
+    (
+        "lesson completions",
+        """
+        INSERT INTO courses_lessoncompletion (learner_id, lesson_id, course_id, lesson_title,
+            completed_at, method, assisted, note)
+        SELECT e.learner_id, l.lesson_id, e.course_id, l.title, e.started_at + e.step * l.position,
+            CASE WHEN (e.h + l.position) %% 5 = 0 THEN 'champion' ELSE 'done' END,
+            (e.h + l.position) %% 5 = 0, ''
+        FROM bench_enrol e
+        JOIN bench_lessons l ON l.course_id = e.course_id AND l.position < e.done
+    """,
+    ),
+    (
+        "skills achieved",
+        """
+        INSERT INTO courses_skillrecord (learner_id, skill_id, achieved_at, evidence, assisted,
+            note)
+        SELECT DISTINCT ON (e.learner_id, l.skill_id) e.learner_id, l.skill_id,
+            e.started_at + e.step * l.position, 'lessons', false, ''
+        FROM bench_enrol e
+        JOIN bench_lessons l ON l.course_id = e.course_id AND l.position < e.done
+        ORDER BY e.learner_id, l.skill_id, e.started_at
+    """,
+    ),
+    (
+        "activity: lessons",
+        """
+        INSERT INTO core_activityevent (actor_id, verb, object_id, context, occurred_at)
+        SELECT learner_id, 'lesson.completed', '',
+            jsonb_build_object('course_id', course_id, 'assisted', assisted), completed_at
+        FROM courses_lessoncompletion
+    """,
+    ),
+    (
+        "activity: courses finished and community",
+        """
+        INSERT INTO core_activityevent (actor_id, verb, object_id, context, occurred_at)
+        SELECT e.learner_id, v.verb, '', jsonb_build_object('course_id', e.course_id),
+            e.completed_at + make_interval(days => v.after_days::int)
+        FROM courses_enrolment e
+        CROSS JOIN LATERAL (VALUES
+            ('course.completed', 0),
+            ('community.group.joined', 1 + e.learner_id %% 20),
+            ('community.post.created', 25 + e.learner_id %% 90)
+        ) v(verb, after_days)
+        WHERE e.completed_at IS NOT NULL
+          AND (v.verb = 'course.completed' OR (e.learner_id + v.after_days) %% 3 = 0)
+          AND e.completed_at + make_interval(days => v.after_days::int) < now()
+    """,
+    ),
+]
+
+
+def seed(*, reseed: bool) -> None:
+    from django.conf import settings
+    from django.db import connection, transaction
+
+    from training.users.models import User
+
+    if User.objects.filter(username__startswith=PREFIX).exists() and not reseed:
+        print("  already seeded (use --reseed to start again)")
+        return
+    with step("clearing earlier benchmark data"), connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM core_activityevent WHERE actor_id IN "
+            "(SELECT id FROM users_user WHERE username LIKE %s)",
+            [PREFIX + "%"],
+        )
+        for table in ("courses_lessoncompletion", "courses_skillrecord", "courses_enrolment"):
+            cursor.execute(
+                f"DELETE FROM {table} WHERE learner_id IN "  # noqa: S608
+                "(SELECT id FROM users_user WHERE username LIKE %s)",
+                [PREFIX + "%"],
+            )
+        cursor.execute("DELETE FROM users_user WHERE username LIKE %s", [PREFIX + "%"])
+    with step("places"):
+        neighbourhoods, centres = places_create()
+    with step("50 courses of 8 lessons"):
+        lessons = courses_create()
+    params = {
+        "prefix": PREFIX,
+        "language": settings.LANGUAGE_CODE,
+        "learners": LEARNERS,
+        "neighbourhoods": neighbourhoods,
+        "centres": centres,
+        "places": NEIGHBOURHOODS,
+        "lessons": LESSONS_PER_COURSE,
+        "courses": COURSES,
+        "enrolments": ENROLMENTS_PER_LEARNER,
+    }
+    course_numbers = {
+        course_id: n for n, course_id in enumerate(dict.fromkeys(r[0] for r in lessons))
+    }
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE bench_lessons (course_id int, course_number int, "
+            "position int, lesson_id int, title text, skill_id bigint) ON COMMIT DROP"
+        )
+        cursor.executemany(
+            "INSERT INTO bench_lessons VALUES (%s, %s, %s, %s, %s, %s)",
+            [
+                (c, course_numbers[c], p, lesson, title, skill)
+                for c, p, lesson, title, skill in lessons
+            ],
+        )
+        for name, sql in SEED_SQL:
+            with step(name):
+                cursor.execute(sql, params)
+        cursor.execute("SELECT count(*) FROM courses_lessoncompletion")
+        print(f"  lesson completions: {cursor.fetchone()[0]:,}")
+    with step("VACUUM ANALYZE"), connection.cursor() as cursor:
+        for table in (
+            "users_user",
+            "courses_enrolment",
+            "courses_lessoncompletion",
+            "courses_skillrecord",
+            "core_activityevent",
+        ):
+            cursor.execute(f"VACUUM ANALYZE {table}")
+
+
+def measure(client, url: str, data: dict, rounds: int) -> tuple[float, float, int, int]:
+    """(cold seconds, warm median seconds, queries when warm, bytes).
+
+    Cold: no snapshot of this view yet, so every figure is worked out from the raw tables (what
+    the first person to ask for an unusual view waits). Warm: the snapshot is fresh (what
+    everyone else sees, and what the beat task keeps ready for the usual views).
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dashboards.models import DashboardSnapshot
+
+    def get():
+        start = time.perf_counter()
+        response = client.get(url, data)
+        content = b"".join(response) if response.streaming else response.content
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        return time.perf_counter() - start, content
+
+    DashboardSnapshot.objects.all().delete()
+    client.get("/dashboard/csv/nothing/")  # warm the session and the process
+    cold, _ = get()
+    times, queries, size = [], 0, 0
+    for _ in range(rounds):
+        with CaptureQueriesContext(connection) as captured:
+            seconds, content = get()
+        times.append(seconds)
+        queries, size = len(captured), len(content)
+    return cold, statistics.median(times), queries, size
+
+
+def run(rounds: int) -> bool:
+    from django.contrib.auth.models import Group
+    from django.test import Client
+    from django.urls import reverse
+
+    from courses.models import CoursePage, Enrolment, LessonCompletion
+    from dashboards.models import DashboardExport
+    from dashboards.services import export_build
+    from dashboards.snapshots import snapshots_refresh_usual
+    from training.core.models import ActivityEvent
+    from training.places.models import CommunityCentre
+    from training.users import roles
+    from training.users.models import User
+
+    print(
+        f"  learners {User.objects.filter(username__startswith=PREFIX).count():,}, "
+        f"enrolments {Enrolment.objects.count():,}, "
+        f"lesson completions {LessonCompletion.objects.count():,}, "
+        f"activity events {ActivityEvent.objects.count():,}"
+    )
+    manager, _ = User.objects.get_or_create(username="bench-manager-account")
+    manager.groups.add(Group.objects.get(name=roles.MANAGER))
+    centre = CommunityCentre.objects.get(slug="bench-centre-1")
+    champion, _ = User.objects.get_or_create(
+        username="bench-champion-account", defaults={"community_centre": centre}
+    )
+    champion.groups.add(Group.objects.get(name=roles.DIGITAL_CHAMPION))
+    course = CoursePage.objects.filter(slug="bench-course-7").first()
+
+    url = reverse("dashboards:dashboard")
+    targets = [
+        ("manager, last 12 months (default)", manager, url, {}),
+        ("manager, last 4 weeks", manager, url, {"period": "4w"}),
+        ("manager, all time", manager, url, {"period": "all"}),
+        (
+            "manager, one neighbourhood, 3 months",
+            manager,
+            url,
+            {"period": "3m", "neighbourhood": "bench-estate-3"},
+        ),
+        (
+            "manager, one course, tenants",
+            manager,
+            url,
+            {"course": str(course.pk), "learner_type": "tenant"},
+        ),
+        ("champion, own centre, 12 months", champion, url, {}),
+        (
+            "CSV: courses table, all time",
+            manager,
+            reverse("dashboards:table_csv", args=["courses"]),
+            {"period": "all"},
+        ),
+        (
+            "CSV: trend table, 12 months",
+            manager,
+            reverse("dashboards:table_csv", args=["trend"]),
+            {},
+        ),
+    ]
+    print(f"\n  {'target':44} {'cold':>9} {'warm':>9} {'queries':>8} {'bytes':>8}")
+    results = {}
+    for name, person, target_url, data in targets:
+        client = Client()
+        client.force_login(person)
+        cold, warm, queries, size = measure(client, target_url, data, rounds)
+        results[name] = warm
+        print(
+            f"  {name:44} {cold * 1000:6.0f} ms {warm * 1000:6.0f} ms {queries:8d} {size:8,d}",
+            flush=True,
+        )
+
+    start = time.perf_counter()
+    views = snapshots_refresh_usual()
+    label = f"beat: refresh the usual views ({views})"
+    print(f"  {label:44} {time.perf_counter() - start:7.1f} s")
+
+    times = []
+    for _ in range(max(1, rounds // 2)):
+        export = DashboardExport.objects.create(
+            requested_by=manager, every_place=True, filters={"period": "all"}
+        )
+        start = time.perf_counter()
+        export_build(export=export)
+        times.append(time.perf_counter() - start)
+        export.file.delete()
+        export.delete()
+    print(
+        f"  {'full export (zip of every table), all time':44} "
+        f"{statistics.median(times) * 1000:6.0f} ms  (Celery task's work)"
+    )
+    default = results["manager, last 12 months (default)"]
+    ok = default < TARGET_SECONDS
+    print(
+        f"\n  default dashboard: {default * 1000:.0f} ms; target < {TARGET_SECONDS * 1000:.0f} ms:"
+        f" {'met' if ok else 'MISSED'}"
+    )
+    return ok
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--reseed", action="store_true")
+    parser.add_argument("--seed-only", action="store_true")
+    args = parser.parse_args()
+    setup_django()
+    from django.core.management import call_command
+
+    print("Migrating")
+    call_command("migrate", verbosity=0)
+    print("Seeding")
+    started = time.perf_counter()
+    seed(reseed=args.reseed)
+    print(f"  seeding took {time.perf_counter() - started:.0f} s")
+    if args.seed_only:
+        return
+    print("Timing")
+    sys.exit(0 if run(args.rounds) else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Summary tables for a fast dashboard: each view's tables, worked out once and reused.
+
+Working out every figure reads millions of rows at a large landlord's scale (seconds, see
+docs/performance.md); reading a snapshot is one indexed row. A snapshot is used while it is
+younger than ``DASHBOARD_SNAPSHOT_MAX_AGE`` seconds (default 15 minutes). A Celery beat task
+(:func:`snapshots_refresh_usual`) keeps the usual views fresh; any other view is worked out when
+someone asks for it and stored for the next person. Without beat the dashboard is still correct:
+an old or missing snapshot is simply worked out again on the spot.
+"""
+
+import hashlib
+import json
+from dataclasses import asdict
+from datetime import timedelta
+
+from django.conf import settings
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from dashboards.access import Scope
+from dashboards.filters import PERIODS, DashboardFilterForm, Filters, filters_from
+from dashboards.models import DashboardSnapshot
+from dashboards.reports import Table, dashboard_tables
+from dashboards.suppression import SUPPRESSED, is_suppressed
+from training.places.models import CommunityCentre
+
+DEFAULT_MAX_AGE = 15 * 60
+HIDDEN = {"suppressed": True}
+
+
+def max_age() -> timedelta:
+    return timedelta(seconds=getattr(settings, "DASHBOARD_SNAPSHOT_MAX_AGE", DEFAULT_MAX_AGE))
+
+
+def snapshot_key(*, scope: Scope, filters: Filters) -> str:
+    view = {
+        "every_place": scope.every_place,
+        "centre": scope.centre.pk if scope.centre else None,
+        "filters": filters.query(),
+        "language": get_language(),
+    }
+    return hashlib.sha256(json.dumps(view, sort_keys=True).encode()).hexdigest()
+
+
+def _encode(tables: dict[str, Table]) -> dict:
+    encoded = {}
+    for slug, table in tables.items():
+        data = asdict(table)
+        data["rows"] = [[HIDDEN if is_suppressed(c) else c for c in row] for row in table.rows]
+        encoded[slug] = data
+    return encoded
+
+
+def snapshot_tables(snapshot: DashboardSnapshot) -> dict[str, Table]:
+    """The stored tables, with hidden figures back as SUPPRESSED."""
+    tables = {}
+    for slug, data in snapshot.tables.items():
+        rows = [[SUPPRESSED if c == HIDDEN else c for c in row] for row in data["rows"]]
+        tables[slug] = Table(**{**data, "rows": rows})
+    return tables
+
+
+def snapshot_refresh(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
+    """Work out every table of this view now and store it (replacing any older one)."""
+    tables = dashboard_tables(filters, scope)
+    snapshot, _created = DashboardSnapshot.objects.update_or_create(
+        key=snapshot_key(scope=scope, filters=filters),
+        defaults={
+            "every_place": scope.every_place,
+            "centre": scope.centre,
+            "filters": filters.query(),
+            "language": get_language(),
+            "tables": _encode(tables),
+            "computed_at": filters.end,
+        },
+    )
+    return snapshot
+
+
+def dashboard_snapshot(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
+    """A snapshot of this view no older than the maximum age: stored, or worked out now."""
+    snapshot = DashboardSnapshot.objects.filter(
+        key=snapshot_key(scope=scope, filters=filters),
+        computed_at__gte=timezone.now() - max_age(),
+    ).first()
+    return snapshot or snapshot_refresh(scope=scope, filters=filters)
+
+
+def usual_views() -> list[tuple[Scope, Filters]]:
+    """Every period for every place, and each centre's default view."""
+    views = []
+    every = Scope(every_place=True)
+    for period in PERIODS:
+        form = DashboardFilterForm(QueryDict(f"period={period}"), scope=every)
+        views.append((every, filters_from(form)))
+    for centre in CommunityCentre.objects.order_by("pk"):
+        scope = Scope(every_place=False, centre=centre)
+        views.append((scope, filters_from(DashboardFilterForm(QueryDict(), scope=scope))))
+    return views
+
+
+def snapshots_refresh_usual() -> int:
+    """Refresh the usual views (Celery beat), and drop snapshots nobody has used for a day."""
+    views = usual_views()
+    for scope, filters in views:
+        snapshot_refresh(scope=scope, filters=filters)
+    DashboardSnapshot.objects.filter(computed_at__lt=timezone.now() - timedelta(days=1)).delete()
+    return len(views)

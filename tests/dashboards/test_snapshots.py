@@ -1,0 +1,63 @@
+"""Snapshots (summary tables): reused while fresh, worked out again when old, refreshed by beat."""
+
+from django.urls import reverse
+
+import pytest
+
+from dashboards.models import DashboardSnapshot
+from dashboards.tasks import dashboard_snapshots_refresh
+from tests.dashboards.conftest import NOW
+from tests.factories.dashboards import complete
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("dashboards:dashboard")
+
+
+def lessons_completed(page: str) -> str:
+    start = page.index("Lessons completed</th>")
+    return page[start : page.index("</td>", start)].rsplit(">", 1)[-1]
+
+
+def test_a_fresh_snapshot_is_reused_and_an_old_one_worked_out_again(
+    client, manager, world, settings
+):
+    client.force_login(manager)
+    assert lessons_completed(client.get(URL, {"period": "all"}).content.decode()) == "25"
+    assert DashboardSnapshot.objects.count() == 1
+    # One more lesson: the snapshot (at most 15 minutes old) still says 25 ...
+    x = world.course_x
+    lesson = x.get_children().specific().last()
+    complete(learner=manager, lesson=lesson, course=x, at=NOW)
+    assert lessons_completed(client.get(URL, {"period": "all"}).content.decode()) == "25"
+    # ... until it is older than the maximum age: then it is worked out again, without beat.
+    settings.DASHBOARD_SNAPSHOT_MAX_AGE = 0
+    page = client.get(URL, {"period": "all"}).content.decode()
+    assert lessons_completed(page) == "26"
+    assert "Figures as at" in page
+    assert DashboardSnapshot.objects.count() == 1
+
+
+def test_each_view_has_its_own_snapshot_and_hidden_figures_stay_hidden(client, manager, world):
+    client.force_login(manager)
+    client.get(URL, {"period": "all"})
+    page = client.get(URL, {"period": "all", "neighbourhood": "birch"}).content.decode()
+    assert DashboardSnapshot.objects.count() == 2
+    assert "fewer than 5" in page
+    # Read back from the stored snapshot, the CSV hides the same figures.
+    csv = client.get(
+        reverse("dashboards:table_csv", args=["headline"]),
+        {"period": "all", "neighbourhood": "birch"},
+    ).content.decode()
+    assert "Active learners (finished at least one lesson),fewer than 5," in csv
+
+
+def test_beat_refreshes_every_period_for_every_place_and_each_centre(world):
+    assert dashboard_snapshots_refresh() == 4 + 2  # four periods, two centres
+    assert DashboardSnapshot.objects.filter(every_place=True).count() == 4
+    assert set(DashboardSnapshot.objects.exclude(centre=None).values_list("centre", flat=True)) == {
+        world.alder_hall.pk,
+        world.birch_house.pk,
+    }
+    dashboard_snapshots_refresh()  # idempotent: the same six, worked out again
+    assert DashboardSnapshot.objects.count() == 6
