@@ -134,6 +134,9 @@ def test_a_learner_puts_the_photo_course_into_practice_and_a_moderator_hides_a_f
     mine = page.locator("section.practice")
     assert mine.get_by_text("Share a photo of something better on your estate").is_visible()
     assert mine.get_by_text("Done. Well done!").is_visible()
+    # The step's own page (where signing in from a step leads) shows it done too.
+    visit(page, f"/practice/steps/{step.pk}/take/")
+    assert page.get_by_text("Done. Well done!").is_visible()
     # On a small phone too: nothing wider than the screen, still no axe violations.
     page.set_viewport_size({"width": 320, "height": 640})
     visit(page, "/my-learning/")
