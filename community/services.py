@@ -21,6 +21,7 @@ from community.models import (
     Role,
     Status,
 )
+from community.permissions import group_can_moderate
 from community.photos import PreparedPhoto
 from community.text import text_render
 from notifications.models import NotificationKind
@@ -121,13 +122,17 @@ def post_create(
     photo: PreparedPhoto | None = None,
     photo_description: str = "",
 ) -> Post:
-    """A new post; in a pre-moderated group it waits for approval before others see it."""
+    """A new post. In a pre-moderated group it waits for approval before others see it,
+    unless its author is one of the people who would approve it."""
+    waits = group.pre_moderate and not group_can_moderate(
+        user=author, membership=Membership.objects.filter(group=group, user=author).first()
+    )
     post = Post(
         group=group,
         author=author,
         body=text,
         body_html=text_render(text),
-        status=Status.PENDING if group.pre_moderate else Status.PUBLISHED,
+        status=Status.PENDING if waits else Status.PUBLISHED,
         photo_description=photo_description if photo else "",
     )
     if photo is not None:

@@ -197,7 +197,13 @@ def post_new(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Your post is in the group."))
         return redirect(post)
-    return render(request, "community/post_form.html", {"group": group, "form": form})
+    can_moderate = permissions.group_can_moderate(user=request.user, membership=membership)
+    waits = group.pre_moderate and not can_moderate
+    return render(
+        request,
+        "community/post_form.html",
+        {"group": group, "form": form, "waits_for_approval": waits},
+    )
 
 
 class MembersOnly(PermissionDenied):

@@ -107,6 +107,15 @@ def test_pre_moderated_posts_wait_and_group_moderators_approve_them(signed_in, m
     assert "Fun day on Saturday" in signed_in(plain).get(group.get_absolute_url()).content.decode()
 
 
+def test_the_people_who_approve_posts_do_not_wait_for_approval(signed_in, moderator):
+    group = GroupFactory(pre_moderate=True)
+    organiser = member_add(group, role="owner").user
+    signed_in(organiser).post(f"/community/groups/{group.slug}/new-post/", {"text": "Hi all"})
+    member_add(group, moderator)
+    signed_in(moderator).post(f"/community/groups/{group.slug}/new-post/", {"text": "Hello"})
+    assert list(Post.objects.values_list("status", flat=True)) == [Status.PUBLISHED] * 2
+
+
 # --- The admin queue -------------------------------------------------------------------------
 
 QUEUE = "/admin/community/moderation/"
