@@ -29,9 +29,11 @@ from django.utils.translation import ngettext
 
 from allauth.account.models import EmailAddress
 
-from notifications.email import absolute_url, email_payload
+from notifications.email import email_payload
 from notifications.models import Delivery, EmailChoice, Notification
-from notifications.tasks import notification_email_send, notifications_digest_batch
+from notifications.tasks import notifications_digest_batch
+from training.core.addresses import absolute_url
+from training.core.tasks import email_send
 
 BATCH_SIZE = 200
 ITEMS_SHOWN = 30
@@ -135,5 +137,5 @@ def digest_batch_send(*, recipient_ids: list[int], now=None) -> int:
                 emailed_at=now
             )
         for payload in payloads:
-            transaction.on_commit(partial(notification_email_send.delay, **payload))
+            transaction.on_commit(partial(email_send.delay, **payload))
     return len(payloads)

@@ -3,23 +3,13 @@
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from training.core.addresses import absolute_url, site_url
+
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
-
-
-def site_url() -> str:
-    """The public address without a trailing slash. Emails are made with no request to hand."""
-    return (getattr(settings, "SITE_URL", "") or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-
-
-def absolute_url(path: str) -> str:
-    if not path or path.startswith(("http://", "https://")):
-        return path
-    return site_url() + (path if path.startswith("/") else "/" + path)
 
 
 def unsubscribe_token(*, person_id: int) -> str:
@@ -41,7 +31,7 @@ def unsubscribe_url(*, person_id: int) -> str:
 
 
 def email_payload(*, person, template: str, subject: str, context: dict) -> dict:
-    """The keyword arguments for :func:`notifications.tasks.notification_email_send`."""
+    """The keyword arguments for :func:`training.core.tasks.email_send`."""
     stop_url = unsubscribe_url(person_id=person.pk)
     context = {
         **context,
@@ -66,20 +56,3 @@ def email_payload(*, person, template: str, subject: str, context: dict) -> dict
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     }
-
-
-def email_deliver(
-    *,
-    subject: str,
-    body: str,
-    from_email: str,
-    to: list[str],
-    html: str | None = None,
-    headers: dict[str, str] | None = None,
-) -> int:
-    message = EmailMultiAlternatives(
-        subject=subject, body=body, from_email=from_email, to=to, headers=headers or {}
-    )
-    if html:
-        message.attach_alternative(html, "text/html")
-    return message.send()

@@ -20,7 +20,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from notifications.email import absolute_url, email_payload
+from notifications.email import email_payload
 from notifications.models import (
     Delivery,
     EmailChoice,
@@ -29,7 +29,8 @@ from notifications.models import (
     NotificationPreference,
 )
 from notifications.selectors import email_address_usable, email_choice_get
-from notifications.tasks import notification_email_send
+from training.core.addresses import absolute_url
+from training.core.tasks import email_send
 
 # Kinds emailed straight away whatever the person chose.
 SERVICE_KINDS = frozenset({NotificationKind.CONTENT_HIDDEN})
@@ -109,7 +110,7 @@ def notification_send(
         raise
     if delivery == Delivery.IMMEDIATE:
         payload = notification_email_payload(notification=notification)
-        transaction.on_commit(partial(notification_email_send.delay, **payload))
+        transaction.on_commit(partial(email_send.delay, **payload))
     return notification
 
 

@@ -1,32 +1,5 @@
 from celery import shared_task
 
-from notifications.email import email_deliver
-
-
-@shared_task(
-    bind=True,
-    acks_late=True,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=8,
-)
-def notification_email_send(
-    self,
-    *,
-    subject: str,
-    body: str,
-    from_email: str,
-    to: list[str],
-    html: str | None = None,
-    headers: dict[str, str] | None = None,
-) -> int:
-    """Send one notification email (with its List-Unsubscribe header). Retries with backoff when
-    the mail server cannot be reached."""
-    return email_deliver(
-        subject=subject, body=body, from_email=from_email, to=to, html=html, headers=headers
-    )
-
 
 @shared_task(acks_late=True)
 def notifications_digest_daily() -> int:

@@ -50,6 +50,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from courses.models import Certificate, CoursePage, Skill
+from training.core.addresses import absolute_url, site_url
 from training.core.services import activity_record
 from training.core.tasks import email_send
 from training.users.models import User
@@ -68,17 +69,8 @@ _B64URL = re.compile(r"[A-Za-z0-9_-]*")
 # --- Addresses -------------------------------------------------------------------------------
 
 
-def site_url() -> str:
-    """The site's public address, without a trailing slash, e.g. ``https://learn.example.org``.
-
-    Credentials and emails are made in background jobs, with no request to take the host from.
-    """
-    url = getattr(settings, "SITE_URL", "") or os.environ.get("SITE_URL", "")
-    return (url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-
-
 def absolute(path: str) -> str:
-    return f"{site_url()}{path}"
+    return absolute_url(path)
 
 
 def issuer_id() -> str:

@@ -20,7 +20,7 @@ from django.http import HttpRequest
 from wagtail.models import Page
 
 from courses.models import Enrolment, LessonCompletion, QuizAttempt, SkillRecord
-from courses.progress.credentials import site_url
+from training.core.addresses import site_url
 from training.users.models import User
 
 ADL = "http://adlnet.gov/expapi/verbs/"

@@ -12,10 +12,19 @@ from training.core.email import email_deliver
     max_retries=8,
 )
 def email_send(
-    self, *, subject: str, body: str, from_email: str, to: list[str], html: str | None = None
+    self,
+    *,
+    subject: str,
+    body: str,
+    from_email: str,
+    to: list[str],
+    html: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> int:
     """Send one email. Retries with backoff when the mail server cannot be reached."""
-    return email_deliver(subject=subject, body=body, from_email=from_email, to=to, html=html)
+    return email_deliver(
+        subject=subject, body=body, from_email=from_email, to=to, html=html, headers=headers
+    )
 
 
 @shared_task(acks_late=True)

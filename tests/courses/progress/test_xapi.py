@@ -8,7 +8,6 @@ from django.urls import reverse
 import pytest
 
 from courses.models import CompletionMethod, Skill
-from courses.progress.credentials import site_url
 from courses.progress.services import (
     lesson_complete,
     quiz_attempt_record,
@@ -16,6 +15,7 @@ from courses.progress.services import (
 )
 from courses.progress.xapi import xapi_statements
 from tests.factories.users import UserFactory
+from training.core.addresses import site_url
 
 pytestmark = pytest.mark.django_db
 
