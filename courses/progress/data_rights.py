@@ -11,9 +11,11 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.module_loading import import_string
 
 from allauth.account.models import EmailAddress
 
@@ -165,6 +167,11 @@ def learner_data_export(*, learner: User) -> dict[str, Any]:
             .select_related("object_type")
             .order_by("occurred_at", "pk")
         ],
+        # Community, events, notifications: each app writes its own part (settings).
+        **{
+            name: import_string(section)(person=learner)
+            for name, section in settings.DATA_EXPORT_SECTIONS.items()
+        },
     }
 
 
@@ -175,5 +182,7 @@ def account_delete(*, user: User) -> None:
     An ``account.deleted`` event with no actor and no personal data is recorded first, so the
     dashboards can count deletions. The user's other events stay, no longer linked to anyone.
     """
+    for hook in settings.ACCOUNT_DELETE_HOOKS:
+        import_string(hook)(person=user)
     activity_record(actor=None, verb="account.deleted")
     User.objects.filter(pk=user.pk).delete()

@@ -235,6 +235,14 @@ LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "training.users.adapters.AccountAdapter"
 # Called as hook(learner=user, session=request.session) after every sign-in or sign-up.
 SIGN_IN_HOOKS = ["courses.progress.session.progress_session_merge"]
+# "Download my data": each app that holds personal data adds a section, as
+# name: "dotted.path" of a function called as section(person=user) -> dict or list.
+DATA_EXPORT_SECTIONS = {
+    "notifications": "notifications.selectors.notifications_export",
+}
+# Called as hook(person=user) just before an account is deleted, for apps that must tidy up
+# (e.g. give a booked place at an event to the first person waiting).
+ACCOUNT_DELETE_HOOKS: list[str] = []
 ACCOUNT_FORMS = {
     "login": "training.users.forms.LoginForm",
     "signup": "training.users.forms.SignupForm",

@@ -302,3 +302,22 @@ def test_password_guesses_are_rate_limited(client, learner, password):
 
     assert "Too many tries" in response.context["form"].errors["password"][0]
     assert User.objects.filter(pk=learner.pk).exists()
+
+
+def test_download_holds_each_apps_section_such_as_my_notifications(client, busy_learner):
+    from notifications.services import notification_send
+
+    notification_send(
+        recipient=busy_learner,
+        kind="reply",
+        subject="Sam replied to your post",
+        body="Lovely tomatoes!",
+        url="/community/posts/1/",
+    )
+    client.force_login(busy_learner)
+    data = json.loads(client.get(DOWNLOAD).content)
+
+    assert [item["subject"] for item in data["notifications"]["notifications"]] == [
+        "Sam replied to your post"
+    ]
+    assert data["notifications"]["email_choice"]
