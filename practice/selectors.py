@@ -198,15 +198,16 @@ class StepResolver:
             )
             return self._community_fallback(), note
         note = ""
-        if step.kind == NextStepKind.SHARE_PHOTO and not (self.taking and not self.member_of_group):
+        sharing = step.kind == NextStepKind.SHARE_PHOTO
+        if sharing and self.taking and not self.member_of_group:
+            note = _("Join the group first. Then you can share your photo there.")
+        if sharing and not note:
             url = reverse("community:post_new", kwargs={"slug": group.slug})
             target = StepTarget(kind="post_new", url=url, name=group.name, obj=group)
         else:
             target = StepTarget(
                 kind="group", url=group.get_absolute_url(), name=group.name, obj=group
             )
-            if step.kind == NextStepKind.SHARE_PHOTO:
-                note = _("Join the group first. Then you can share your photo there.")
         if not own:
             why = self._no_place_note(what=_("your neighbourhood group")) or _(
                 "Your neighbourhood does not have a group yet."
