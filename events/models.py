@@ -8,6 +8,7 @@ it are in ``events/services.py``.
 """
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -131,6 +132,7 @@ class Event(index.Indexed, models.Model):
         return reverse("events:detail", kwargs={"pk": self.pk})
 
     @property
+    @admin.display(description=_("where"))
     def place_name(self) -> str:
         """A short name for the place: the centre's name, or the address's first line."""
         if self.centre_id:
@@ -145,6 +147,7 @@ class Event(index.Indexed, models.Model):
         return lines + ([postcode] if postcode else [])
 
     @property
+    @admin.display(description=_("where"))
     def location_text(self) -> str:
         """The place on one line: “Elm Court Community Centre, 1 Elm Court, London, N1 8ZZ”."""
         return ", ".join(([self.centre.name] if self.centre_id else []) + self.address_lines)

@@ -90,3 +90,26 @@ def waiting_queue(*, event: Event) -> QuerySet[Booking]:
     return Booking.objects.filter(event=event, status=Booking.Status.WAITING).order_by(
         "requested_at", "pk"
     )
+
+
+@dataclass(frozen=True)
+class GuestNames:
+    confirmed: list[str]
+    waiting: list[str]
+
+
+def event_guest_names(*, event: Event) -> GuestNames:
+    """Names of the people booked (in the order they booked) and waiting (in queue order)."""
+    confirmed: list[str] = []
+    waiting: list[str] = []
+    bookings = (
+        Booking.objects.filter(event=event)
+        .exclude(status=Booking.Status.CANCELLED)
+        .select_related("guest")
+        .order_by("requested_at", "pk")
+    )
+    for booking in bookings:
+        (confirmed if booking.status == Booking.Status.CONFIRMED else waiting).append(
+            booking.guest.name
+        )
+    return GuestNames(confirmed=confirmed, waiting=waiting)

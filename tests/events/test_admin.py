@@ -214,3 +214,33 @@ def test_adding_places_in_the_admin_moves_people_up_from_the_waiting_list(client
     assert response.status_code == 302
     assert Booking.objects.get(guest=waiting).status == Booking.Status.CONFIRMED
     assert Notification.objects.filter(recipient=waiting, kind=NotificationKind.EVENT_UPDATE)
+
+
+def inspect_url(event) -> str:
+    return f"/admin/snippets/events/event/inspect/{event.pk}/"
+
+
+def test_the_guest_list_shows_who_is_booked_and_who_is_waiting_in_order(client, champion):
+    event = EventFactory(capacity=2, centre=champion.community_centre)
+    people = [UserFactory(display_name=name) for name in ("Pat", "Ali", "Sam", "Jo")]
+    for person in people:
+        event_book(event=event, user=person)
+    client.force_login(champion)
+
+    response = client.get(inspect_url(event))
+
+    assert response.status_code == 200
+    fields = {field["label"]: str(field["value"]) for field in response.context["fields"]}
+    assert fields["Booked"] == "Pat; Ali"
+    assert fields["Waiting list, first in the queue first"] == "Sam; Jo"
+
+
+def test_the_guest_list_of_another_centre_is_not_shown_to_a_champion(client, champion, learner):
+    event = EventFactory()
+    event_book(event=event, user=UserFactory(display_name="Pat"))
+    client.force_login(champion)
+    assert client.get(inspect_url(event)).status_code == 404
+    client.force_login(learner)
+    response = client.get(inspect_url(event))
+    assert response.status_code in {302, 403, 404}
+    assert "Pat" not in response.text
