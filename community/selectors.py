@@ -166,3 +166,55 @@ def moderation_queue() -> dict:
 def item_flags(*, item) -> list[Flag]:
     field = "post" if isinstance(item, Post) else "comment"
     return list(Flag.objects.filter(**{field: item}).select_related("flagged_by"))
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def community_export(*, person) -> dict:
+    """Everything the community holds about ``person``, for "Download my data"."""
+    return {
+        "groups": [
+            {
+                "group": row.group.name,
+                "role": row.role,
+                "status": row.status,
+                "since": _iso(row.created_at),
+            }
+            for row in Membership.objects.filter(user=person).select_related("group")
+        ],
+        "posts": [
+            {
+                "id": post.pk,
+                "group": post.group.name,
+                "text": post.body,
+                "photo": post.photo.url if post.photo else None,
+                "photo_description": post.photo_description,
+                "status": post.status,
+                "why_hidden": post.hidden_reason,
+                "written": _iso(post.created_at),
+                "edited": _iso(post.edited_at),
+            }
+            for post in Post.objects.filter(author=person).select_related("group").order_by("pk")
+        ],
+        "replies": [
+            {
+                "post": comment.post_id,
+                "text": comment.body,
+                "status": comment.status,
+                "why_hidden": comment.hidden_reason,
+                "written": _iso(comment.created_at),
+            }
+            for comment in Comment.objects.filter(author=person).order_by("pk")
+        ],
+        "reports_made": [
+            {
+                "post": flag.post_id,
+                "reply": flag.comment_id,
+                "reason": flag.reason,
+                "made": _iso(flag.created_at),
+            }
+            for flag in Flag.objects.filter(flagged_by=person).order_by("pk")
+        ],
+    }

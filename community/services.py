@@ -316,3 +316,17 @@ def content_edit(*, item: Post | Comment, moderator, text: str, reason: str) -> 
         original_text=original,
         new_text=text,
     )
+
+
+def account_photos_delete(*, person) -> None:
+    """Before an account is deleted (its posts go with it): delete its photos from storage too,
+    once the deletion has committed."""
+    with_photos = Post.objects.filter(author=person).exclude(photo="")
+    names = list(with_photos.values_list("photo", flat=True))
+    storage = Post._meta.get_field("photo").storage
+
+    def delete() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
