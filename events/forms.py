@@ -73,7 +73,7 @@ class EventAdminForm(WagtailAdminModelForm):
 class NeighbourhoodFilterForm(forms.Form):
     neighbourhood = forms.ModelChoiceField(
         label=_("Neighbourhood"),
-        queryset=Neighbourhood.objects.order_by("name"),
+        queryset=Neighbourhood.objects.only("pk", "name", "slug").order_by("name"),
         to_field_name="slug",
         required=False,
         empty_label=_("All neighbourhoods"),

@@ -11,7 +11,9 @@ from events.permissions import event_manage_everywhere
 
 def _with_numbers(queryset: QuerySet[Event]) -> QuerySet[Event]:
     """Events with their place and the number of places taken, in the same query."""
-    return queryset.select_related("centre", "centre__neighbourhood", "neighbourhood").annotate(
+    # A boundary can be large and no event page draws it.
+    queryset = queryset.select_related("centre", "neighbourhood").defer("neighbourhood__boundary")
+    return queryset.annotate(
         confirmed_count=Count("bookings", filter=Q(bookings__status=Booking.Status.CONFIRMED)),
         waiting_count=Count("bookings", filter=Q(bookings__status=Booking.Status.WAITING)),
     )
