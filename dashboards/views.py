@@ -59,7 +59,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "scope": scope,
             # Template names cannot hold dashes: "learner-types" is tables.learner_types there.
             "tables": {slug.replace("-", "_"): table for slug, table in tables.items()},
-            "chart": chart,
+            "trend_chart": chart,
             "query": urlencode(filters.query()),
             "exports": list(exports),
             "computed_at": snapshot.computed_at,
