@@ -17,6 +17,11 @@ from training.core.models import ActivityEvent
 pytestmark = pytest.mark.django_db
 
 
+def book_all(event, people) -> list:
+    """Each person books in turn; their results, in the same order."""
+    return [event_book(event=event, user=person) for person in people]
+
+
 def statuses(event) -> dict[int, str]:
     return dict(Booking.objects.filter(event=event).values_list("guest_id", "status"))
 
@@ -25,7 +30,7 @@ def test_people_get_places_until_full_then_join_the_waiting_list_in_order():
     event = EventFactory(capacity=2)
     first, second, third, fourth = UserFactory.create_batch(4)
 
-    results = [event_book(event=event, user=person) for person in (first, second, third, fourth)]
+    results = book_all(event, [first, second, third, fourth])
 
     assert [result.booking.status for result in results] == [
         Booking.Status.CONFIRMED,
@@ -54,8 +59,7 @@ def test_booking_twice_changes_nothing():
 def test_cancelling_gives_the_place_to_the_first_person_waiting_and_tells_them():
     event = EventFactory(capacity=1)
     booker, first_waiting, second_waiting = UserFactory.create_batch(3)
-    for person in (booker, first_waiting, second_waiting):
-        event_book(event=event, user=person)
+    book_all(event, [booker, first_waiting, second_waiting])
 
     event_cancel(event=event, user=booker)
 
@@ -74,8 +78,7 @@ def test_cancelling_gives_the_place_to_the_first_person_waiting_and_tells_them()
 def test_leaving_the_waiting_list_moves_the_people_behind_up_a_place():
     event = EventFactory(capacity=1)
     booker, first_waiting, second_waiting = UserFactory.create_batch(3)
-    for person in (booker, first_waiting, second_waiting):
-        event_book(event=event, user=person)
+    book_all(event, [booker, first_waiting, second_waiting])
 
     event_cancel(event=event, user=first_waiting)
 
@@ -87,13 +90,18 @@ def test_leaving_the_waiting_list_moves_the_people_behind_up_a_place():
     assert not Notification.objects.exists()
 
 
-def test_booking_again_after_cancelling_goes_to_the_back_of_the_queue():
+@pytest.fixture
+def cancelled():
+    """One place: the booker took it and cancelled, so the one waiting moved up."""
     event = EventFactory(capacity=1)
     booker, waiting = UserFactory.create_batch(2)
-    event_book(event=event, user=booker)
-    event_book(event=event, user=waiting)
+    book_all(event, [booker, waiting])
     event_cancel(event=event, user=booker)
+    return event, booker, waiting
 
+
+def test_booking_again_after_cancelling_goes_to_the_back_of_the_queue(cancelled):
+    event, booker, waiting = cancelled
     again = event_book(event=event, user=booker)
 
     assert again.changed
@@ -106,8 +114,7 @@ def test_the_last_place_goes_to_one_person_only():
     event = EventFactory(capacity=3)
     people = UserFactory.create_batch(6)
 
-    for person in people:
-        event_book(event=event, user=person)
+    book_all(event, people)
 
     assert Booking.objects.filter(event=event, status=Booking.Status.CONFIRMED).count() == 3
     assert Booking.objects.filter(event=event, status=Booking.Status.WAITING).count() == 3
@@ -122,8 +129,7 @@ def test_no_limit_means_everyone_gets_a_place():
 def test_more_places_are_given_to_the_people_waiting():
     event = EventFactory(capacity=1)
     people = UserFactory.create_batch(4)
-    for person in people:
-        event_book(event=event, user=person)
+    book_all(event, people)
     event.capacity = 3
     event.save()
 
@@ -146,13 +152,8 @@ def test_unpublished_and_started_events_cannot_be_booked():
     assert not Booking.objects.exists()
 
 
-def test_booking_and_cancelling_are_recorded_in_the_activity_stream():
-    event = EventFactory(capacity=1)
-    booker, waiting = UserFactory.create_batch(2)
-    event_book(event=event, user=booker)
-    event_book(event=event, user=waiting)
-    event_cancel(event=event, user=booker)
-
+def test_booking_and_cancelling_are_recorded_in_the_activity_stream(cancelled):
+    event, booker, waiting = cancelled
     booked = ActivityEvent.objects.filter(verb="community.event.booked").order_by("pk")
     assert [item.actor_id for item in booked] == [booker.pk, waiting.pk]
     assert booked[0].context == {
