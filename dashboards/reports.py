@@ -295,8 +295,8 @@ def table_slugs(scope: Scope) -> list[str]:
     return [slug for slug in TABLES if scope.every_place or slug not in EVERY_PLACE_ONLY]
 
 
-def dashboard_tables(f: Filters, scope: Scope) -> dict[str, Table]:
-    return {slug: TABLES[slug](f, scope) for slug in table_slugs(scope)}
+def dashboard_tables(f: Filters, scope: Scope, *, skip=()) -> dict[str, Table]:
+    return {slug: TABLES[slug](f, scope) for slug in table_slugs(scope) if slug not in skip}
 
 
 def cell_text(value) -> str:

@@ -11,7 +11,7 @@ an old or missing snapshot is simply worked out again on the spot.
 import hashlib
 import json
 from dataclasses import asdict
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.http import QueryDict
@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from dashboards.access import Scope
 from dashboards.filters import PERIODS, DashboardFilterForm, Filters, filters_from
 from dashboards.models import DashboardSnapshot
-from dashboards.reports import Table, dashboard_tables
+from dashboards.reports import TABLES, Table, dashboard_tables
 from dashboards.suppression import SUPPRESSED, is_suppressed
 from training.places.models import CommunityCentre
 
@@ -43,9 +43,15 @@ def snapshot_key(*, scope: Scope, filters: Filters) -> str:
     return hashlib.sha256(json.dumps(view, sort_keys=True).encode()).hexdigest()
 
 
-def _encode(tables: dict[str, Table]) -> dict:
+# Tables with learners' names are never stored: they are read fresh each time (one quick query).
+NAMED = {"stalled"}
+
+
+def _encode(tables: dict[str, Table], *, scope: Scope) -> dict:
     encoded = {}
     for slug, table in tables.items():
+        if scope.shows_names and slug in NAMED:
+            continue
         data = asdict(table)
         data["rows"] = [[HIDDEN if is_suppressed(c) else c for c in row] for row in table.rows]
         encoded[slug] = data
@@ -63,7 +69,7 @@ def snapshot_tables(snapshot: DashboardSnapshot) -> dict[str, Table]:
 
 def snapshot_refresh(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
     """Work out every table of this view now and store it (replacing any older one)."""
-    tables = dashboard_tables(filters, scope)
+    tables = dashboard_tables(filters, scope, skip=NAMED if scope.shows_names else ())
     snapshot, _created = DashboardSnapshot.objects.update_or_create(
         key=snapshot_key(scope=scope, filters=filters),
         defaults={
@@ -71,7 +77,7 @@ def snapshot_refresh(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
             "centre": scope.centre,
             "filters": filters.query(),
             "language": get_language(),
-            "tables": _encode(tables),
+            "tables": _encode(tables, scope=scope),
             "computed_at": filters.end,
         },
     )
@@ -85,6 +91,20 @@ def dashboard_snapshot(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
         computed_at__gte=timezone.now() - max_age(),
     ).first()
     return snapshot or snapshot_refresh(scope=scope, filters=filters)
+
+
+def view_tables(*, scope: Scope, filters: Filters) -> tuple[dict[str, Table], datetime]:
+    """Every table of this view, and when its figures were worked out.
+
+    From a fresh snapshot; tables with names (a champion's stalled learners) always live.
+    """
+    snapshot = dashboard_snapshot(scope=scope, filters=filters)
+    tables = snapshot_tables(snapshot)
+    if scope.shows_names:
+        for slug in NAMED:
+            tables[slug] = TABLES[slug](filters, scope)
+        tables = {slug: tables[slug] for slug in TABLES if slug in tables}
+    return tables, snapshot.computed_at
 
 
 def usual_views() -> list[tuple[Scope, Filters]]:

@@ -19,7 +19,7 @@ from dashboards.filters import DashboardFilterForm, filters_from
 from dashboards.models import DashboardExport, ExportStatus
 from dashboards.reports import table_slugs
 from dashboards.services import export_request, table_csv
-from dashboards.snapshots import dashboard_snapshot, snapshot_tables
+from dashboards.snapshots import view_tables
 
 RECENT_EXPORTS = 5
 
@@ -45,8 +45,7 @@ def _filters(request: HttpRequest):
 def dashboard(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     scope = request.dashboard_scope
-    snapshot = dashboard_snapshot(scope=scope, filters=filters)
-    tables = snapshot_tables(snapshot)
+    tables, computed_at = view_tables(scope=scope, filters=filters)
     trend = tables["trend"]
     chart = bar_chart(title=trend.title, points=[(row[0], row[1]) for row in trend.rows])
     exports = DashboardExport.objects.filter(requested_by=request.user)[:RECENT_EXPORTS]
@@ -62,7 +61,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "trend_chart": chart,
             "query": urlencode(filters.query()),
             "exports": list(exports),
-            "computed_at": snapshot.computed_at,
+            "computed_at": computed_at,
         },
     )
 
@@ -73,7 +72,8 @@ def table_download(request: HttpRequest, table: str) -> HttpResponse:
     if table not in table_slugs(scope):
         raise Http404
     _form, filters = _filters(request)
-    content = table_csv(snapshot_tables(dashboard_snapshot(scope=scope, filters=filters))[table])
+    tables, _computed_at = view_tables(scope=scope, filters=filters)
+    content = table_csv(tables[table])
     stamp = timezone.localdate().isoformat()
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="dashboard-{table}-{stamp}.csv"'

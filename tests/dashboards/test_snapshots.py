@@ -61,3 +61,18 @@ def test_beat_refreshes_every_period_for_every_place_and_each_centre(world):
     }
     dashboard_snapshots_refresh()  # idempotent: the same six, worked out again
     assert DashboardSnapshot.objects.count() == 6
+
+
+def test_names_are_never_stored_in_a_snapshot_and_always_current(client, world):
+    from tests.factories.users import UserFactory
+    from training.users import roles
+
+    champion = UserFactory(role=roles.DIGITAL_CHAMPION, community_centre=world.alder_hall)
+    client.force_login(champion)
+    assert "Person A6" in client.get(URL, {"period": "all"}).content.decode()
+    snapshot = DashboardSnapshot.objects.get()
+    assert "stalled" not in snapshot.tables
+    assert "Person A6" not in str(snapshot.tables)
+    # a6 deletes their account: gone from the very next page, though the snapshot is fresh.
+    world.people["a6"].delete()
+    assert "Person A6" not in client.get(URL, {"period": "all"}).content.decode()
