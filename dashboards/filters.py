@@ -4,7 +4,7 @@ They live in the query string (a GET form), so any view of the dashboard can be 
 shared. A value that is not allowed gets a message beside its field and is otherwise ignored.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django import forms
@@ -101,6 +101,8 @@ class Filters:
     learner_type: str = ""
     # True for a champion's own centre with no centre set: nobody is in scope.
     nobody: bool = False
+    # Figures shared by several tables, worked out once per view (see selectors.learner_cells).
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def learner_q(self, path: str = "learner") -> Q:
         """Narrow a query whose learner is reached by ``path`` to the chosen learners."""
