@@ -188,6 +188,10 @@ class Event(index.Indexed, models.Model):
     def has_started(self) -> bool:
         return self.starts_at <= timezone.now()
 
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_at <= timezone.now()
+
 
 class Booking(models.Model):
     class Status(models.TextChoices):

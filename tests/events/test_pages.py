@@ -218,3 +218,17 @@ def test_the_event_page_makes_the_same_few_queries_for_few_or_many_guests(client
 
     assert small == large
     assert large <= PAGE_BUDGET
+
+
+def test_started_and_finished_events_say_so_instead_of_offering_a_place(client, learner):
+    now = timezone.now()
+    started = EventFactory(starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=1))
+    finished = EventFactory(starts_at=now - timedelta(days=1), ends_at=now - timedelta(hours=20))
+    client.force_login(learner)
+
+    started_text = page_text(client.get(started.get_absolute_url()))
+    finished_text = page_text(client.get(finished.get_absolute_url()))
+
+    assert "This event has started, so booking has closed." in started_text
+    assert "This event has finished." in finished_text
+    assert "Book a place" not in started_text + finished_text
