@@ -115,3 +115,22 @@ def event_guest_names(*, event: Event) -> GuestNames:
             booking.guest.name
         )
     return GuestNames(confirmed=confirmed, waiting=waiting)
+
+
+def events_export(*, person) -> list[dict]:
+    """Every booking ``person`` has made, for "Download my data"."""
+    bookings = (
+        Booking.objects.filter(guest=person).select_related("event").order_by("requested_at", "pk")
+    )
+    return [
+        {
+            "event": booking.event.title,
+            "starts": booking.event.starts_at.isoformat(),
+            "status": booking.status,
+            "asked_for_a_place": booking.requested_at.isoformat(),
+            "place_given": booking.confirmed_at.isoformat() if booking.confirmed_at else None,
+            "cancelled": booking.cancelled_at.isoformat() if booking.cancelled_at else None,
+            "reminded": booking.reminded_at.isoformat() if booking.reminded_at else None,
+        }
+        for booking in bookings
+    ]

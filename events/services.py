@@ -143,3 +143,17 @@ def _tell_promoted(*, booking: Booking, event: Event) -> None:
         url=event.get_absolute_url(),
         dedupe_key=f"event-place-{booking.pk}-{booking.confirmed_at:%Y%m%d%H%M%S%f}",
     )
+
+
+def account_bookings_release(*, person) -> None:
+    """Before an account is deleted: give its places at coming events to the people waiting."""
+    coming = Event.objects.filter(
+        bookings__guest=person,
+        bookings__status=Booking.Status.CONFIRMED,
+        starts_at__gt=timezone.now(),
+    )
+    for event in coming:
+        with transaction.atomic():
+            event = _event_locked(event)
+            Booking.objects.filter(event=event, guest=person).delete()
+            waiting_promote(event=event)

@@ -240,10 +240,14 @@ SIGN_IN_HOOKS = ["courses.progress.session.progress_session_merge"]
 DATA_EXPORT_SECTIONS = {
     "notifications": "notifications.selectors.notifications_export",
     "community": "community.selectors.community_export",
+    "event_bookings": "events.selectors.events_export",
 }
 # Called as hook(person=user) just before an account is deleted, for apps that must tidy up
 # (e.g. give a booked place at an event to the first person waiting).
-ACCOUNT_DELETE_HOOKS: list[str] = ["community.services.account_photos_delete"]
+ACCOUNT_DELETE_HOOKS: list[str] = [
+    "community.services.account_photos_delete",
+    "events.services.account_bookings_release",
+]
 ACCOUNT_FORMS = {
     "login": "training.users.forms.LoginForm",
     "signup": "training.users.forms.SignupForm",
