@@ -35,12 +35,14 @@ def test_a_bad_choice_is_explained_and_the_name_kept(client, learner):
     assert 'value="Pat Q"' in html
 
 
-def test_the_community_page_lists_centres_in_my_neighbourhood(client, learner):
+def test_the_community_page_leads_to_my_neighbourhood_and_its_centres(client, learner):
     mine = CommunityCentreFactory(name="Near Centre")
     CommunityCentreFactory(name="Far Centre")
     learner.neighbourhood = mine.neighbourhood
     learner.save()
     client.force_login(learner)
-    html = client.get("/community/").content.decode()
+    neighbourhood_url = f"/community/neighbourhoods/{mine.neighbourhood.slug}/"
+    assert f'href="{neighbourhood_url}"' in client.get("/community/").content.decode()
+    html = client.get(neighbourhood_url).content.decode()
     assert "Near Centre" in html
     assert "Far Centre" not in html
