@@ -9,6 +9,7 @@ turns them into tables and applies small-number suppression.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Case,
@@ -151,25 +152,49 @@ def learner_cells(f: Filters) -> list[LearnerCell]:
     headline and for each breakdown (a few hundred groups at most, never the raw rows).
     """
     if "cells" not in f.cache:
-        helped, alone = Q(assisted=True), Q(assisted=False)
-        rows = (
-            completions(f)
-            .values(
-                neighbourhood=F("learner__neighbourhood__name"),
-                centre=F("learner__community_centre__name"),
-                staff=F("learner__is_staff_member"),
-            )
-            .annotate(
-                learners=Count("learner_id", distinct=True),
-                lessons=Count("pk"),
-                helped_lessons=Count("pk", filter=helped),
-                helped_learners=Count("learner_id", distinct=True, filter=helped),
-                alone_lessons=Count("pk", filter=alone),
-                alone_learners=Count("learner_id", distinct=True, filter=alone),
-            )
-        )
-        f.cache["cells"] = [LearnerCell(**row) for row in rows]
+        f.cache["cells"] = _learner_cells(f)
     return f.cache["cells"]
+
+
+# Per learner first (a hash aggregate), then per group: much cheaper than COUNT(DISTINCT).
+CELLS_SQL = (
+    "SELECT per_learner.neighbourhood, per_learner.centre, per_learner.staff, COUNT(*), "
+    "SUM(per_learner.lessons), SUM(per_learner.helped), "
+    "SUM(CASE WHEN per_learner.helped > 0 THEN 1 ELSE 0 END), SUM(per_learner.alone), "
+    "SUM(CASE WHEN per_learner.alone > 0 THEN 1 ELSE 0 END) "
+    "FROM ({per_learner}) per_learner "
+    "GROUP BY per_learner.neighbourhood, per_learner.centre, per_learner.staff"
+)
+
+
+def _learner_cells(f: Filters) -> list[LearnerCell]:
+    per_learner = (
+        completions(f)
+        .values("learner_id")
+        .annotate(
+            neighbourhood=F("learner__neighbourhood__name"),
+            centre=F("learner__community_centre__name"),
+            staff=F("learner__is_staff_member"),
+            lessons=Count("pk"),
+            helped=Count("pk", filter=Q(assisted=True)),
+            alone=Count("pk", filter=Q(assisted=False)),
+        )
+    )
+    try:
+        sql, params = per_learner.query.sql_with_params()
+    except EmptyResultSet:  # nobody can be in the view (a champion with no centre)
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(CELLS_SQL.format(per_learner=sql), params)
+        return [
+            LearnerCell(
+                neighbourhood=row[0],
+                centre=row[1],
+                staff=bool(row[2]),
+                **{name: int(value) for name, value in zip(COUNTS, row[3:], strict=True)},
+            )
+            for row in cursor.fetchall()
+        ]
 
 
 def _sum(cells: list[LearnerCell]) -> dict[str, int]:
