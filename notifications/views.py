@@ -62,7 +62,15 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         get_user_model().objects.filter(pk=person_id, is_active=True).first() if person_id else None
     )
     if person is None:
-        return render(request, "notifications/unsubscribe_invalid.html", status=400)
+        return render(
+            request,
+            "core/email_link_invalid.html",
+            {
+                "what_to_stop": _("community emails"),
+                "where_to_change": _("Emails about the community"),
+            },
+            status=400,
+        )
     stopped = request.method == "POST"
     if stopped:
         email_choice_set(person=person, choice=EmailChoice.NONE)

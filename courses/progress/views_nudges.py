@@ -44,7 +44,12 @@ def nudges_opt_out(request: HttpRequest, token: str) -> HttpResponse:
     """The link in each reminder email. GET asks (mail scanners open links); POST turns them off."""
     learner = nudge_opt_out_learner(token=token)
     if learner is None:
-        return render(request, "courses/progress/nudges_link_invalid.html", status=400)
+        return render(
+            request,
+            "core/email_link_invalid.html",
+            {"what_to_stop": _("reminder emails"), "where_to_change": _("Reminder emails")},
+            status=400,
+        )
     stopped = request.method == "POST"
     if stopped:
         nudges_stop(learner=learner)
