@@ -3,6 +3,7 @@
 import csv
 import io
 import zipfile
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -72,3 +73,20 @@ def export_fail(*, export: DashboardExport) -> None:
     DashboardExport.objects.filter(pk=export.pk).update(
         status=ExportStatus.FAILED, finished_at=timezone.now()
     )
+
+
+EXPORT_KEEP_DAYS = 7
+
+
+def exports_expire(*, now=None) -> int:
+    """Delete exports (and their files) older than a week: they hold figures, some with names.
+
+    Returns how many were deleted. Safe to run again.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=EXPORT_KEEP_DAYS)
+    old = list(DashboardExport.objects.filter(requested_at__lt=cutoff))
+    for export in old:
+        if export.file:
+            export.file.delete(save=False)
+    DashboardExport.objects.filter(pk__in=[export.pk for export in old]).delete()
+    return len(old)

@@ -33,3 +33,11 @@ def dashboard_snapshots_refresh() -> int:
     from dashboards.snapshots import snapshots_refresh_usual
 
     return snapshots_refresh_usual()
+
+
+@shared_task(acks_late=True)
+def dashboard_exports_expire() -> int:
+    """Daily (Celery beat): delete dashboard exports older than a week, files included."""
+    from dashboards.services import exports_expire
+
+    return exports_expire()

@@ -217,3 +217,25 @@ def test_a_failed_export_says_so(client, manager, world, monkeypatch):
     dashboard_export_build(export_id=str(export.pk))
     page = client.get(response["Location"]).content.decode()
     assert "could not make this file" in page
+
+
+def test_exports_older_than_a_week_are_deleted_with_their_files(manager, world):
+    from datetime import timedelta
+
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from dashboards.services import export_build
+    from dashboards.tasks import dashboard_exports_expire
+
+    old = DashboardExport.objects.create(
+        requested_by=manager, every_place=True, filters={"period": "all"},
+        requested_at=timezone.now() - timedelta(days=8),
+    )  # fmt: skip
+    recent = DashboardExport.objects.create(requested_by=manager, every_place=True)
+    name = export_build(export=old).file.name
+    assert default_storage.exists(name)
+    assert dashboard_exports_expire() == 1
+    assert not default_storage.exists(name)
+    assert list(DashboardExport.objects.all()) == [recent]
+    assert dashboard_exports_expire() == 0
