@@ -82,6 +82,7 @@ def test_filters_stay_in_the_address_and_in_the_download_links(client, manager, 
     client.force_login(manager)
     page = client.get(URL, {"period": "all", "neighbourhood": "alder"}).content.decode()
     assert '<option value="alder" selected>' in page
+    assert "Showing everything up to" in page and "Neighbourhood: Alder." in page
     assert "/dashboard/csv/headline/?period=all&amp;neighbourhood=alder" in page
 
 
