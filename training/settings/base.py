@@ -211,6 +211,14 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.notifications_digest_daily",
         "schedule": crontab(hour=7, minute=30),
     },
+    "refresh-dashboard-snapshots": {
+        "task": "dashboards.tasks.dashboard_snapshots_refresh",
+        "schedule": 600.0,
+    },
+    "expire-dashboard-exports": {
+        "task": "dashboards.tasks.dashboard_exports_expire",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 # autodiscover_tasks() finds each app's tasks.py; the progress tracker's live one level down.
 CELERY_IMPORTS = ["courses.progress.tasks"]
@@ -309,10 +317,24 @@ if os.environ.get("MEDIA_STORAGE") == "s3":
             "file_overwrite": False,
         },
     }
+    # Files only the app hands out, after a permission check (e.g. dashboard exports with
+    # names in them): same bucket, under private/, never public, reached by signed addresses.
+    _private_backend = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_media_backend["OPTIONS"], "location": "private", "default_acl": "private"},
+    }
 else:
     _media_backend = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _private_backend = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": Path(os.environ.get("PRIVATE_FILES_ROOT", BASE_DIR / "var" / "private")),
+            "base_url": None,
+        },
+    }
 STORAGES = {
     "default": _media_backend,
+    "private": _private_backend,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
