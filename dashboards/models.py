@@ -8,6 +8,7 @@ community centre only: Digital Champions).
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,10 @@ class ExportStatus(models.TextChoices):
     PREPARING = "preparing", _("Being prepared")
     READY = "ready", _("Ready")
     FAILED = "failed", _("Could not be made")
+
+
+def private_storage():
+    return storages["private"]
 
 
 def export_path(instance: "DashboardExport", filename: str) -> str:
@@ -50,7 +55,8 @@ class DashboardExport(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=ExportStatus.choices, default=ExportStatus.PREPARING
     )
-    file = models.FileField(_("file"), upload_to=export_path, blank=True)
+    # Private storage: exports can hold names, so they are only handed out by the export view.
+    file = models.FileField(_("file"), upload_to=export_path, storage=private_storage, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:

@@ -223,7 +223,7 @@ def test_a_failed_export_says_so(client, manager, world, monkeypatch):
 def test_exports_older_than_a_week_are_deleted_with_their_files(manager, world):
     from datetime import timedelta
 
-    from django.core.files.storage import default_storage
+    from django.core.files.storage import storages
     from django.utils import timezone
 
     from dashboards.services import export_build
@@ -235,8 +235,26 @@ def test_exports_older_than_a_week_are_deleted_with_their_files(manager, world):
     )  # fmt: skip
     recent = DashboardExport.objects.create(requested_by=manager, every_place=True)
     name = export_build(export=old).file.name
-    assert default_storage.exists(name)
+    assert storages["private"].exists(name)
     assert dashboard_exports_expire() == 1
-    assert not default_storage.exists(name)
+    assert not storages["private"].exists(name)
     assert list(DashboardExport.objects.all()) == [recent]
     assert dashboard_exports_expire() == 0
+
+
+def test_export_files_are_kept_in_private_storage_not_under_media(settings):
+    from pathlib import Path
+
+    from django.core.files.base import ContentFile
+
+    from dashboards.models import DashboardExport
+    from tests.factories.users import UserFactory
+
+    export = DashboardExport.objects.create(requested_by=UserFactory(), filters={})
+    export.file.save("names.zip", ContentFile(b"zip"), save=True)
+
+    stored = Path(export.file.path)
+    assert stored.read_bytes() == b"zip"
+    assert stored.is_relative_to(settings.STORAGES["private"]["OPTIONS"]["location"])
+    assert not stored.is_relative_to(settings.MEDIA_ROOT)
+    export.file.delete(save=False)
