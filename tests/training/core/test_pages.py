@@ -30,6 +30,7 @@ def test_header_shows_the_main_sections_and_sign_in(client):
     html = client.get("/").content.decode()
     for label in ["Courses", "My learning", "Community", "Sign in", "Skip to main content"]:
         assert label in html
+    assert '<a href="/events/">Events</a>' in html
 
 
 def test_header_offers_sign_out_when_signed_in(client, learner):
