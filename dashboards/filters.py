@@ -79,6 +79,10 @@ class DashboardFilterForm(forms.Form):
     )
 
     def __init__(self, data: QueryDict, *, scope: Scope):
+        if not data.get("period"):
+            # Show the period that is used when none is chosen, not the list's first entry.
+            data = data.copy()
+            data["period"] = DEFAULT_PERIOD
         super().__init__(data, auto_id="filter-%s")
         self.scope = scope
         if not scope.every_place:

@@ -258,3 +258,10 @@ def test_export_files_are_kept_in_private_storage_not_under_media(settings):
     assert stored.is_relative_to(settings.STORAGES["private"]["OPTIONS"]["location"])
     assert not stored.is_relative_to(settings.MEDIA_ROOT)
     export.file.delete(save=False)
+
+
+def test_with_no_period_chosen_the_form_shows_the_period_used(client, manager):
+    client.force_login(manager)
+    html = client.get("/dashboard/").content.decode()
+    assert '<option value="12m" selected>' in html
+    assert '<option value="4w" selected>' not in html
