@@ -296,7 +296,8 @@ def table_slugs(scope: Scope) -> list[str]:
 
 
 def dashboard_tables(f: Filters, scope: Scope, *, skip=()) -> dict[str, Table]:
-    return {slug: TABLES[slug](f, scope) for slug in table_slugs(scope) if slug not in skip}
+    with selectors.reading_many_rows():
+        return {slug: TABLES[slug](f, scope) for slug in table_slugs(scope) if slug not in skip}
 
 
 def cell_text(value) -> str:

@@ -48,6 +48,12 @@ class ActivityEvent(models.Model):
             models.Index(fields=["verb", "occurred_at"], name="activity_verb_time"),
             models.Index(fields=["occurred_at"], name="activity_time"),
             models.Index(fields=["actor", "occurred_at"], name="activity_actor_time"),
+            # Who took part in the community after a date (the managers' dashboard).
+            models.Index(
+                fields=["actor", "occurred_at"],
+                condition=models.Q(verb__startswith="community."),
+                name="activity_community_actor",
+            ),
         ]
 
     def __str__(self) -> str:
