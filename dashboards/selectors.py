@@ -35,7 +35,14 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, RowNumber, Trunc
 from django.utils import timezone
 
-from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, SkillRecord
+from courses.models import (
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    SkillArea,
+    SkillRecord,
+)
 from dashboards.filters import Filters
 from training.core.models import ActivityEvent
 from training.places.models import CommunityCentre, Neighbourhood
@@ -68,6 +75,11 @@ def reading_many_rows() -> Iterator[None]:
                 "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"
             )
         yield
+
+
+# Rows of completions and skills are counted by their learner (never empty), not their id: the
+# covering indexes hold the learner, so the count is read from the index without the table.
+ROW = "learner_id"
 
 
 def completions(f: Filters) -> QuerySet[LessonCompletion]:
@@ -211,9 +223,9 @@ def _learner_cells(f: Filters) -> list[LearnerCell]:
         completions(f)
         .values("learner_id")
         .annotate(
-            lessons=Count("pk"),
-            helped=Count("pk", filter=Q(assisted=True)),
-            alone=Count("pk", filter=Q(assisted=False)),
+            lessons=Count(ROW),
+            helped=Count(ROW, filter=Q(assisted=True)),
+            alone=Count(ROW, filter=Q(assisted=False)),
         )
     )
     try:
@@ -244,7 +256,7 @@ def headline(f: Filters) -> Headline:
         courses=Count("pk"), course_learners=Count("learner_id", distinct=True)
     )
     skills = skills_achieved(f).aggregate(
-        skills=Count("pk"), skill_learners=Count("learner_id", distinct=True)
+        skills=Count(ROW), skill_learners=Count("learner_id", distinct=True)
     )
     return Headline(**lessons, **courses, **skills)
 
@@ -326,7 +338,8 @@ def course_funnels(f: Filters) -> list[CourseFunnel]:
             learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id")
         )
         .order_by()
-        .annotate(n=Func(F("pk"), function="COUNT"))
+        # Counting a column of the (learner, course) index: read from the index alone.
+        .annotate(n=Func(F("learner_id"), function="COUNT"))
         .values("n")[:1]
     )
     # Halfway: at least half of the course's live lessons done (or the course finished).
@@ -392,7 +405,7 @@ def trend(f: Filters) -> list[TrendPoint]:
         for row in completions(f)
         .annotate(b=_bucket(f, "completed_at"))
         .values("b")
-        .annotate(lessons=Count("pk"), learners=Count("learner_id", distinct=True))
+        .annotate(lessons=Count(ROW), learners=Count("learner_id", distinct=True))
     }
     courses = {
         row["b"]: row
@@ -486,17 +499,39 @@ class SkillAreaRow:
     learners: int
 
 
-def skills_by_area(f: Filters) -> list[SkillAreaRow]:
-    rows = (
-        skills_achieved(f)
-        .values("skill__area__name", "skill__area__sort_order")
-        .annotate(skills=Count("pk"), learners=Count("learner_id", distinct=True))
-        .order_by("skill__area__sort_order", "skill__area__name")
+def _skill_areas_sql() -> str:
+    """Per area and learner first, then per area: cheaper than COUNT(DISTINCT) per area."""
+    area = SkillArea._meta
+    # Only table and column names of our own models are put in; values stay parameters.
+    return (  # noqa: S608
+        "SELECT a.{name}, SUM(p.skills), COUNT(*) FROM ({{per_learner}}) p "
+        "INNER JOIN {table} a ON a.{pk} = p.area "
+        "GROUP BY a.{pk}, a.{name}, a.{sort_order} ORDER BY a.{sort_order}, a.{name}"
+    ).format(
+        table=area.db_table,
+        pk=area.pk.column,
+        name=area.get_field("name").column,
+        sort_order=area.get_field("sort_order").column,
     )
-    return [
-        SkillAreaRow(area=row["skill__area__name"], skills=row["skills"], learners=row["learners"])
-        for row in rows
-    ]
+
+
+def skills_by_area(f: Filters) -> list[SkillAreaRow]:
+    per_learner = (
+        skills_achieved(f)
+        .annotate(area=F("skill__area_id"))
+        .values("area", "learner_id")
+        .annotate(skills=Count(ROW))
+    )
+    try:
+        sql, params = per_learner.query.sql_with_params()
+    except EmptyResultSet:  # nobody can be in the view (a champion with no centre)
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_skill_areas_sql().format(per_learner=sql), params)
+        return [
+            SkillAreaRow(area=name, skills=int(skills), learners=int(learners))
+            for name, skills, learners in cursor.fetchall()
+        ]
 
 
 # --- Stalled learners --------------------------------------------------------------------------
