@@ -64,12 +64,13 @@ def reading_many_rows() -> Iterator[None]:
 
     Each figure is one query over up to a few million rows: compiling it to machine code (JIT)
     costs more than it saves (about 0.3 s a query, measured), and the default 4 MB of sort memory
-    sends the per-learner groups to disk. Both settings end with the transaction.
+    sends the per-learner groups to disk. Both settings end with the transaction (no savepoint
+    of its own: inside a caller's transaction they simply last until that one ends).
     """
     if connection.vendor != "postgresql":
         yield
         return
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"

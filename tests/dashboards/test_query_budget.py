@@ -86,3 +86,25 @@ def test_a_fresh_snapshot_reads_far_fewer_queries(client, manager, django_assert
         client.get(URL)
     settings_max_age_zero = count(client, URL, {"period": "4w"})  # a new view: worked out
     assert warm_small < settings_max_age_zero
+
+
+@pytest.mark.parametrize("who", ["manager", "champion"])
+def test_worked_out_from_the_raw_tables_the_count_is_the_same_at_two_sizes(
+    client, who, settings, django_assert_num_queries
+):
+    # No snapshot is ever fresh: every figure is worked out from the raw tables each time.
+    settings.DASHBOARD_SNAPSHOT_MAX_AGE = 0
+    UserFactory()
+    centre = CommunityCentreFactory(name="Alder Hall", slug="alder-hall")
+    person = UserFactory(
+        role=roles.MANAGER if who == "manager" else roles.DIGITAL_CHAMPION,
+        community_centre=centre,
+    )
+    client.force_login(person)
+    client.get(URL)  # warm the site-wide caches (footer, site settings)
+    cold_small = count(client, URL, {})
+    assert cold_small <= BUDGET
+
+    grow(courses=4, learners=8)
+    with django_assert_num_queries(cold_small):
+        client.get(URL)
