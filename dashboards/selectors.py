@@ -78,6 +78,23 @@ def reading_many_rows() -> Iterator[None]:
         yield
 
 
+def regrouped(inner: QuerySet, outer_sql: str, *, before: tuple = ()) -> list[tuple]:
+    """Rows of ``outer_sql`` run over Django's grouped ``inner`` query (as ``{inner}``).
+
+    For figures grouped twice (per learner first, then per group), which the ORM cannot say.
+    The inner query is Django's own SQL with its parameters kept separate; ``before`` are the
+    outer query's own parameters, which come first in the statement. Nothing typed by anyone is
+    pasted into it. No rows when nobody can be in the view (a champion with no centre).
+    """
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(outer_sql.format(inner=sql), (*before, *params))
+        return cursor.fetchall()
+
+
 # Rows of completions and skills are counted by their learner (never empty), not their id: the
 # covering indexes hold the learner, so the count is read from the index without the table.
 ROW = "learner_id"
@@ -202,7 +219,7 @@ def _cells_sql() -> str:
         "SELECT n.name, c.name, u.{staff}, COUNT(*), SUM(p.lessons), SUM(p.helped), "
         "SUM(CASE WHEN p.helped > 0 THEN 1 ELSE 0 END), SUM(p.alone), "
         "SUM(CASE WHEN p.alone > 0 THEN 1 ELSE 0 END) "
-        "FROM ({{per_learner}}) p INNER JOIN {user} u ON u.{pk} = p.learner_id "
+        "FROM ({{inner}}) p INNER JOIN {user} u ON u.{pk} = p.learner_id "
         "LEFT OUTER JOIN {neighbourhood} n ON n.{neighbourhood_pk} = u.{user_neighbourhood} "
         "LEFT OUTER JOIN {centre} c ON c.{centre_pk} = u.{user_centre} "
         "GROUP BY n.name, c.name, u.{staff}"
@@ -229,21 +246,15 @@ def _learner_cells(f: Filters) -> list[LearnerCell]:
             alone=Count(ROW, filter=Q(assisted=False)),
         )
     )
-    try:
-        sql, params = per_learner.query.sql_with_params()
-    except EmptyResultSet:  # nobody can be in the view (a champion with no centre)
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(_cells_sql().format(per_learner=sql), params)
-        return [
-            LearnerCell(
-                neighbourhood=row[0],
-                centre=row[1],
-                staff=bool(row[2]),
-                **{name: int(value) for name, value in zip(COUNTS, row[3:], strict=True)},
-            )
-            for row in cursor.fetchall()
-        ]
+    return [
+        LearnerCell(
+            neighbourhood=row[0],
+            centre=row[1],
+            staff=bool(row[2]),
+            **{name: int(value) for name, value in zip(COUNTS, row[3:], strict=True)},
+        )
+        for row in regrouped(per_learner, _cells_sql())
+    ]
 
 
 def _sum(cells: list[LearnerCell]) -> dict[str, int]:
@@ -301,7 +312,7 @@ def _cohort(f: Filters) -> QuerySet[Enrolment]:
 
 
 MEDIAN_SQL = (
-    "SELECT ranked.course_id, AVG(ranked.seconds) FROM ({ranked}) ranked "
+    "SELECT ranked.course_id, AVG(ranked.seconds) FROM ({inner}) ranked "
     "WHERE ranked.position IN ((ranked.size + 1) / 2, (ranked.size + 2) / 2) "
     "GROUP BY ranked.course_id"
 )
@@ -323,12 +334,7 @@ def course_medians(f: Filters) -> dict[int, float]:
         )
         .values("course_id", "seconds", "position", "size")
     )
-    # The inner query is Django's own SQL with its parameters kept separate: nothing typed by
-    # anyone is pasted into the statement.
-    sql, params = inner.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(MEDIAN_SQL.format(ranked=sql), params)
-        return {course_id: float(seconds) for course_id, seconds in cursor.fetchall()}
+    return {course_id: float(seconds) for course_id, seconds in regrouped(inner, MEDIAN_SQL)}
 
 
 def course_funnels(f: Filters) -> list[CourseFunnel]:
@@ -505,7 +511,7 @@ def _skill_areas_sql() -> str:
     area = SkillArea._meta
     # Only table and column names of our own models are put in; values stay parameters.
     return (  # noqa: S608
-        "SELECT a.{name}, SUM(p.skills), COUNT(*) FROM ({{per_learner}}) p "
+        "SELECT a.{name}, SUM(p.skills), COUNT(*) FROM ({{inner}}) p "
         "INNER JOIN {table} a ON a.{pk} = p.area "
         "GROUP BY a.{pk}, a.{name}, a.{sort_order} ORDER BY a.{sort_order}, a.{name}"
     ).format(
@@ -523,16 +529,10 @@ def skills_by_area(f: Filters) -> list[SkillAreaRow]:
         .values("area", "learner_id")
         .annotate(skills=Count(ROW))
     )
-    try:
-        sql, params = per_learner.query.sql_with_params()
-    except EmptyResultSet:  # nobody can be in the view (a champion with no centre)
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(_skill_areas_sql().format(per_learner=sql), params)
-        return [
-            SkillAreaRow(area=name, skills=int(skills), learners=int(learners))
-            for name, skills, learners in cursor.fetchall()
-        ]
+    return [
+        SkillAreaRow(area=name, skills=int(skills), learners=int(learners))
+        for name, skills, learners in regrouped(per_learner, _skill_areas_sql())
+    ]
 
 
 # --- Stalled learners --------------------------------------------------------------------------
@@ -598,7 +598,7 @@ def _sustained_sql() -> str:
             f"SUM(CASE WHEN p.first <= %s AND {exists}>= p.after_{days}) THEN 1 ELSE 0 END)"
         )
     columns.append(f"SUM(CASE WHEN {exists}> p.first AND a.{verb} LIKE %s) THEN 1 ELSE 0 END)")
-    return "SELECT " + ", ".join(columns) + " FROM ({per_learner}) p"  # noqa: S608
+    return "SELECT " + ", ".join(columns) + " FROM ({inner}) p"  # noqa: S608
 
 
 def sustained(f: Filters) -> Sustained:
@@ -624,20 +624,15 @@ def sustained(f: Filters) -> Sustained:
             },
         )
     )
-    empty = Sustained(finishers=0, after=dict.fromkeys(SUSTAINED_DAYS, (0, 0)), community=0)
-    try:
-        sql, params = per_learner.query.sql_with_params()
-    except EmptyResultSet:  # nobody can be in the view (a champion with no centre)
-        return empty
     adapt = connection.ops.adapt_datetimefield_value
-    outer = []
+    before = []
     for days in SUSTAINED_DAYS:
         old_enough = adapt(f.end - timedelta(days=days))
-        outer += [old_enough, old_enough]
-    outer.append(COMMUNITY_VERB_PREFIX + "%")
-    with connection.cursor() as cursor:
-        cursor.execute(_sustained_sql().format(per_learner=sql), (*outer, *params))
-        row = [int(value or 0) for value in cursor.fetchone()]
+        before += [old_enough, old_enough]
+    before.append(COMMUNITY_VERB_PREFIX + "%")
+    rows = regrouped(per_learner, _sustained_sql(), before=tuple(before))
+    # One row of sums (empty sums are NULL); no row at all when nobody can be in the view.
+    row = [int(value or 0) for value in rows[0]] if rows else [0] * (2 + 2 * len(SUSTAINED_DAYS))
     return Sustained(
         finishers=row[0],
         after={days: (row[1 + 2 * i], row[2 + 2 * i]) for i, days in enumerate(SUSTAINED_DAYS)},
