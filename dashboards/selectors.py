@@ -32,6 +32,7 @@ from django.db.models import (
     When,
     Window,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, RowNumber, Trunc
 from django.utils import timezone
 
@@ -405,15 +406,60 @@ def _bucket(f: Filters, field: str) -> Trunc:
     )
 
 
+class CountOf(Func):
+    """``COUNT(column)`` or ``COUNT(DISTINCT column)`` as a value: for a one-figure subquery."""
+
+    function = "COUNT"
+    output_field = IntegerField()
+
+    def __init__(self, column: str, *, distinct: bool = False):
+        super().__init__(F(column))
+        if distinct:
+            self.template = "%(function)s(DISTINCT %(expressions)s)"
+
+
+TREND_SQL = "SELECT v.column1, ({lessons}), ({learners}) FROM (VALUES {buckets}) v"
+
+
+def _lessons_per_bucket(f: Filters, buckets: list[datetime]) -> dict[datetime, tuple[int, int]]:
+    """Lessons and distinct learners in each week or month: one statement, one index range each.
+
+    Every bucket is a range of the completions' time index counted on its own, which is about
+    twice as fast as grouping a year of completions by a truncated date (measured). The buckets
+    are a VALUES list of (number, start, end), so the number of queries stays one.
+    """
+
+    def in_bucket(qs):
+        return qs.filter(
+            completed_at__gte=RawSQL("v.column2", ()), completed_at__lt=RawSQL("v.column3", ())
+        )
+
+    try:
+        lessons_sql, lessons_params = (
+            in_bucket(completions(f)).annotate(n=CountOf(ROW)).values("n").query.sql_with_params()
+        )
+        learners_sql, learners_params = (
+            in_bucket(completions(f))
+            .annotate(n=CountOf("learner_id", distinct=True))
+            .values("n")
+            .query.sql_with_params()
+        )
+    except EmptyResultSet:  # nobody can be in the view (a champion with no centre)
+        return {}
+    adapt = connection.ops.adapt_datetimefield_value
+    ends = [*buckets[1:], _next_bucket(f, buckets[-1])]
+    values, params = [], []
+    for number, (start, end) in enumerate(zip(buckets, ends, strict=True)):
+        values.append("(%s, %s, %s)")
+        params += [number, adapt(start), adapt(end)]
+    sql = TREND_SQL.format(lessons=lessons_sql, learners=learners_sql, buckets=", ".join(values))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*lessons_params, *learners_params, *params))
+        return {buckets[number]: (lessons, learners) for number, lessons, learners in cursor}
+
+
 def trend(f: Filters) -> list[TrendPoint]:
     """Lessons and courses completed per week or month, with every week or month in between."""
-    lessons = {
-        row["b"]: row
-        for row in completions(f)
-        .annotate(b=_bucket(f, "completed_at"))
-        .values("b")
-        .annotate(lessons=Count(ROW), learners=Count("learner_id", distinct=True))
-    }
     courses = {
         row["b"]: row
         for row in courses_finished(f)
@@ -421,16 +467,24 @@ def trend(f: Filters) -> list[TrendPoint]:
         .values("b")
         .annotate(courses=Count("pk"), course_learners=Count("learner_id", distinct=True))
     }
-    known = set(lessons) | set(courses)
-    if not known:
+    # The first week or month: the period's, or for all time the earliest lesson or course.
+    if f.start is not None:
+        first = _start_of(f, f.start)
+    else:
+        earliest = completions(f).aggregate(first=Min("completed_at"))["first"]
+        starts = [*courses, *([_start_of(f, earliest)] if earliest else [])]
+        if not starts:
+            return []
+        first = min(starts)
+    buckets = _buckets_between(f, first, _start_of(f, f.end))
+    lessons = _lessons_per_bucket(f, buckets)
+    if not courses and not any(count for count, _learners in lessons.values()):
         return []
-    first = min(known) if f.start is None else min(min(known), _start_of(f, f.start))
-    buckets = _buckets_between(f, first, max(max(known), _start_of(f, f.end)))
     return [
         TrendPoint(
             starts=b,
-            lessons=lessons.get(b, {}).get("lessons", 0),
-            learners=lessons.get(b, {}).get("learners", 0),
+            lessons=lessons.get(b, (0, 0))[0],
+            learners=lessons.get(b, (0, 0))[1],
             courses=courses.get(b, {}).get("courses", 0),
             course_learners=courses.get(b, {}).get("course_learners", 0),
         )
@@ -445,6 +499,10 @@ def _start_of(f: Filters, moment: datetime) -> datetime:
     else:
         local = local.replace(day=1)
     return local.replace(tzinfo=None).replace(tzinfo=timezone.get_current_timezone())
+
+
+def _next_bucket(f: Filters, starts: datetime) -> datetime:
+    return _buckets_between(f, starts, starts + timedelta(days=32 if f.bucket == "month" else 7))[1]
 
 
 def _buckets_between(f: Filters, first: datetime, last: datetime) -> list[datetime]:

@@ -178,3 +178,12 @@ def test_a_champion_sees_only_their_own_centre(world):
 def test_a_champion_with_no_centre_sees_nobody(world):
     headline = figures("headline", scope=Scope(every_place=False, centre=None))
     assert headline["Active learners (finished at least one lesson)"] == [0, ""]
+
+
+def test_trend_for_all_time_starts_with_the_first_lesson(world):
+    # c1's lesson 400 days before NOW (May 2025) is the earliest thing done.
+    rows = {row[0]: row[1:] for row in table("trend", period="all").rows}
+    assert list(rows)[0] == "May 2025" and list(rows)[-1] == "June 2026" and len(rows) == 14
+    assert rows["May 2025"] == [HIDDEN, HIDDEN, 0]  # c1 alone
+    assert rows["June 2025"] == [0, 0, 0]
+    assert rows["March 2026"] == [20, 5, 5]
