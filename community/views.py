@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -23,6 +23,12 @@ from community.photos import PhotoSizeLimitUploadHandler
 from events.selectors import events_upcoming
 from training.places.models import Neighbourhood
 
+PHOTO_CONTENT_TYPES = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+}
 POSTS_PER_PAGE = 10
 
 
@@ -270,6 +276,24 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": permissions.post_can_edit(user=request.user, post=post),
         },
     )
+
+
+@login_required
+@members_only_explained
+def post_photo(request: HttpRequest, pk: int) -> FileResponse:
+    """A post's photo, to those who may read the post: the same rule as the post page."""
+    post = Post.objects.select_related("group").filter(pk=pk).first()
+    if post is None or not post.photo:
+        raise Http404
+    _post_readable(request, post)
+    extension = post.photo.name.rsplit(".", 1)[-1].lower()
+    response = FileResponse(
+        post.photo.open("rb"), content_type=PHOTO_CONTENT_TYPES.get(extension, "image/jpeg")
+    )
+    # The browser may keep it a while; shared caches never (it can be a members-only photo).
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @photo_upload_limited

@@ -9,10 +9,11 @@ from training.users import roles
 
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, tmp_path):
-    """Every test gets its own media folder and an empty cache."""
+    """Every test gets its own media and private-files folders and an empty cache."""
     from django.core.cache import cache
 
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"
     cache.clear()
     yield
     cache.clear()

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from training.core.storage import private_storage
+
 BODY_MAX_LENGTH = 5000
 COMMENT_MAX_LENGTH = 2000
 PHOTO_DESCRIPTION_MAX_LENGTH = 250
@@ -68,7 +70,11 @@ class Post(ModeratedContent):
     group = models.ForeignKey(
         "community.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="posts"
     )
-    photo = models.FileField(_("photo"), upload_to=photo_upload_to, blank=True)
+    # Private storage: a photo is shown only to those who may read its post (and not once it is
+    # hidden), through community:post_photo, never from a public address.
+    photo = models.FileField(
+        _("photo"), upload_to=photo_upload_to, storage=private_storage, blank=True
+    )
     photo_description = models.CharField(
         _("photo description"), max_length=PHOTO_DESCRIPTION_MAX_LENGTH, blank=True
     )
@@ -91,6 +97,10 @@ class Post(ModeratedContent):
 
     def get_absolute_url(self) -> str:
         return reverse("community:post_detail", kwargs={"pk": self.pk})
+
+    @property
+    def photo_url(self) -> str:
+        return reverse("community:post_photo", kwargs={"pk": self.pk}) if self.photo else ""
 
 
 class Comment(ModeratedContent):

@@ -1,6 +1,6 @@
 """The community's part of "Download my data" and of deleting an account."""
 
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
@@ -38,11 +38,11 @@ def test_deleting_an_account_deletes_its_photos(
         },
     )
     name = Post.objects.get().photo.name
-    assert default_storage.exists(name)
+    assert storages["private"].exists(name)
     with django_capture_on_commit_callbacks(execute=True):
         account_photos_delete(person=member)
         member.delete()
-    assert not default_storage.exists(name)
+    assert not storages["private"].exists(name)
     assert not Post.objects.exists()
 
 
@@ -72,7 +72,7 @@ def test_a_new_photo_replaces_the_old_one_in_storage(
     assert response.status_code == 302
     post.refresh_from_db()
     assert post.photo.name != old and post.photo.name.endswith(".png")
-    assert default_storage.exists(post.photo.name) and not default_storage.exists(old)
+    assert storages["private"].exists(post.photo.name) and not storages["private"].exists(old)
     assert post.photo_description == "A better photo"
 
 

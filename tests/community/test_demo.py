@@ -3,7 +3,7 @@ running it twice makes nothing twice."""
 
 import io
 
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 
 import pytest
 from PIL import Image
@@ -40,7 +40,7 @@ def test_demo_community_is_complete_and_seeded_once(client):
     assert photos.count() == 2
     for post in photos:
         assert post.photo_description
-        with default_storage.open(post.photo.name) as stored, Image.open(stored) as image:
+        with storages["private"].open(post.photo.name) as stored, Image.open(stored) as image:
             assert image.format == "JPEG"
 
     client.login(username="tenant", password=users_demo.DEMO_PASSWORD)

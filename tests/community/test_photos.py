@@ -4,8 +4,9 @@ pixel limits, stored under names the server makes; hostile uploads get a message
 import struct
 import zlib
 from io import BytesIO
+from pathlib import Path
 
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.test import Client
@@ -66,7 +67,7 @@ def test_gps_and_every_exif_tag_are_removed_and_the_photo_is_turned_upright(
     assert response.status_code == 302
 
     post = Post.objects.get()
-    with default_storage.open(post.photo.name) as stored, Image.open(stored) as photo:
+    with storages["private"].open(post.photo.name) as stored, Image.open(stored) as photo:
         assert photo.format == "JPEG"
         exif = photo.getexif()
         assert not exif.get_ifd(GPS_IFD)
@@ -87,7 +88,7 @@ def test_png_and_webp_are_accepted_and_stored_in_their_own_format(
     upload = SimpleUploadedFile("photo.bin", image_bytes(image_format=image_format))
     assert post_with_upload(signed_in(member), group, upload).status_code == 302
     post = Post.objects.get()
-    with default_storage.open(post.photo.name) as stored, Image.open(stored) as photo:
+    with storages["private"].open(post.photo.name) as stored, Image.open(stored) as photo:
         assert photo.format == image_format
 
 
@@ -154,7 +155,7 @@ def test_hostile_uploads_are_refused_with_a_message_beside_the_field(
     assert "Look at this" in html and "Our new benches" in html  # what they typed is kept
     assert "choose it again" in html
     assert not Post.objects.exists()
-    assert not default_storage.exists("community/photos")
+    assert not storages["private"].exists("community/photos")
 
 
 def test_a_photo_needs_a_description(signed_in, group, member):
@@ -171,7 +172,7 @@ def test_the_photo_shows_with_its_description_as_alt_text(signed_in, group, memb
     post_with_upload(client, group, SimpleUploadedFile("p.jpg", image_bytes(), "image/jpeg"))
     post = Post.objects.get()
     html = client.get(post.get_absolute_url()).content.decode()
-    assert f'src="{post.photo.url}" alt="Our new benches"' in html
+    assert f'src="{post.photo_url}" alt="Our new benches"' in html
 
 
 def test_an_oversized_upload_is_not_read_past_the_limit(rf, member):
@@ -189,3 +190,44 @@ def test_posting_still_needs_the_csrf_token(group, member):
     response = client.post(f"/community/groups/{group.slug}/new-post/", {"text": "Hello"})
     assert response.status_code == 403
     assert not Post.objects.exists()
+
+
+def test_a_photo_is_served_only_to_those_who_may_read_its_post(
+    signed_in, private_group, outsider, client
+):
+    from community.services import content_hide
+    from tests.factories.community import member_add
+    from tests.factories.users import UserFactory
+
+    author = member_add(private_group).user
+    other_member = member_add(private_group).user
+    post_with_upload(
+        signed_in(author),
+        private_group,
+        SimpleUploadedFile("p.png", image_bytes(image_format="PNG"), "image/png"),
+    )
+    post = Post.objects.get()
+    url = post.photo_url
+    assert url == f"/community/posts/{post.pk}/photo/"
+    assert not Path(post.photo.path).is_relative_to(settings_media_root())
+
+    response = signed_in(other_member).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Cache-Control"] == "private, max-age=3600"
+    with Image.open(BytesIO(b"".join(response.streaming_content))) as photo:
+        assert photo.size == (64, 48)
+
+    assert signed_in(outsider).get(url).status_code == 403  # not a member of this group
+    client.logout()
+    assert client.get(url).status_code == 302  # sign in first
+
+    content_hide(item=post, moderator=UserFactory(is_superuser=True), reason="Shows a face")
+    assert signed_in(other_member).get(url).status_code == 404  # hidden from readers
+    assert signed_in(author).get(url).status_code == 200  # the author still sees their own
+
+
+def settings_media_root():
+    from django.conf import settings
+
+    return settings.MEDIA_ROOT

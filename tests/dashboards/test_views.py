@@ -255,7 +255,7 @@ def test_export_files_are_kept_in_private_storage_not_under_media(settings):
 
     stored = Path(export.file.path)
     assert stored.read_bytes() == b"zip"
-    assert stored.is_relative_to(settings.STORAGES["private"]["OPTIONS"]["location"])
+    assert stored.is_relative_to(settings.PRIVATE_FILES_ROOT)
     assert not stored.is_relative_to(settings.MEDIA_ROOT)
     export.file.delete(save=False)
 

@@ -303,6 +303,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+PRIVATE_FILES_ROOT = Path(os.environ.get("PRIVATE_FILES_ROOT", BASE_DIR / "var" / "private"))
 
 # Media on local disk by default; set MEDIA_STORAGE=s3 (and the AWS_* variables that
 # django-storages reads) for S3-compatible object storage shared by every app server.
@@ -325,13 +326,7 @@ if os.environ.get("MEDIA_STORAGE") == "s3":
     }
 else:
     _media_backend = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    _private_backend = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {
-            "location": Path(os.environ.get("PRIVATE_FILES_ROOT", BASE_DIR / "var" / "private")),
-            "base_url": None,
-        },
-    }
+    _private_backend = {"BACKEND": "training.core.storage.PrivateFileStorage"}
 STORAGES = {
     "default": _media_backend,
     "private": _private_backend,
