@@ -8,20 +8,17 @@ community centre only: Digital Champions).
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from training.core.storage import private_storage
 
 
 class ExportStatus(models.TextChoices):
     PREPARING = "preparing", _("Being prepared")
     READY = "ready", _("Ready")
     FAILED = "failed", _("Could not be made")
-
-
-def private_storage():
-    return storages["private"]
 
 
 def export_path(instance: "DashboardExport", filename: str) -> str:

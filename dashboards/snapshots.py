@@ -19,7 +19,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from dashboards.access import Scope
-from dashboards.filters import PERIODS, DashboardFilterForm, Filters, filters_from
+from dashboards.filters import (
+    PERIODS,
+    DashboardFilterForm,
+    Filters,
+    LearnerType,
+    filters_from,
+)
 from dashboards.models import DashboardSnapshot
 from dashboards.reports import TABLES, Table, dashboard_tables
 from dashboards.suppression import SUPPRESSED, is_suppressed
@@ -108,12 +114,15 @@ def view_tables(*, scope: Scope, filters: Filters) -> tuple[dict[str, Table], da
 
 
 def usual_views() -> list[tuple[Scope, Filters]]:
-    """Every period for every place, and each centre's default view."""
+    """Every period for every place (all learners, tenants only, staff only), and each
+    centre's default view. These are the views too wide to work out in under a second on a
+    large landlord's data; narrower ones (a neighbourhood, a centre, a course) are quick cold."""
     views = []
     every = Scope(every_place=True)
     for period in PERIODS:
-        form = DashboardFilterForm(QueryDict(f"period={period}"), scope=every)
-        views.append((every, filters_from(form)))
+        for learner_type in ("", LearnerType.TENANT, LearnerType.STAFF):
+            query = QueryDict(f"period={period}&learner_type={learner_type}")
+            views.append((every, filters_from(DashboardFilterForm(query, scope=every))))
     for centre in CommunityCentre.objects.order_by("pk"):
         scope = Scope(every_place=False, centre=centre)
         views.append((scope, filters_from(DashboardFilterForm(QueryDict(), scope=scope))))

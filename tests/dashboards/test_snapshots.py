@@ -53,14 +53,15 @@ def test_each_view_has_its_own_snapshot_and_hidden_figures_stay_hidden(client, m
 
 
 def test_beat_refreshes_every_period_for_every_place_and_each_centre(world):
-    assert dashboard_snapshots_refresh() == 4 + 2  # four periods, two centres
-    assert DashboardSnapshot.objects.filter(every_place=True).count() == 4
+    # four periods × (all learners, tenants, staff) for every place, and two centres
+    assert dashboard_snapshots_refresh() == 4 * 3 + 2
+    assert DashboardSnapshot.objects.filter(every_place=True).count() == 12
     assert set(DashboardSnapshot.objects.exclude(centre=None).values_list("centre", flat=True)) == {
         world.alder_hall.pk,
         world.birch_house.pk,
     }
-    dashboard_snapshots_refresh()  # idempotent: the same six, worked out again
-    assert DashboardSnapshot.objects.count() == 6
+    dashboard_snapshots_refresh()  # idempotent: the same fourteen, worked out again
+    assert DashboardSnapshot.objects.count() == 14
 
 
 def test_names_are_never_stored_in_a_snapshot_and_always_current(client, world):
