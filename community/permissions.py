@@ -39,3 +39,9 @@ def group_can_moderate(*, user, membership: Membership | None) -> bool:
 
 def post_can_edit(*, user, post) -> bool:
     return user.is_authenticated and post.author_id == user.pk
+
+
+def post_can_delete(*, user, post) -> bool:
+    """Authors take down their own posts, except one a moderator has hidden: that stays, as
+    it is, until a moderator has looked at it."""
+    return post_can_edit(user=user, post=post) and not post.is_hidden

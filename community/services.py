@@ -170,6 +170,17 @@ def post_edit(
 
 
 @transaction.atomic
+def post_delete(*, post: Post) -> None:
+    """The author takes their post down, with its replies and photo. The moderation log keeps
+    its own copy of anything a moderator acted on."""
+    if post.photo:
+        storage, name = post.photo.storage, post.photo.name
+        transaction.on_commit(lambda: storage.delete(name))
+    activity_record(actor=post.author, verb="post.deleted", context={"group_id": post.group_id})
+    post.delete()
+
+
+@transaction.atomic
 def comment_create(*, post: Post, author, text: str, notify: bool = True) -> Comment:
     """A reply to a post. The post's author is told (unless they replied to themselves, or
     ``notify`` is False: the demo content, say)."""

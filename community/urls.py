@@ -20,6 +20,7 @@ urlpatterns = [
     path("community/posts/<int:pk>/", views.post_detail, name="post_detail"),
     path("community/posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("community/posts/<int:pk>/photo/", views.post_photo, name="post_photo"),
+    path("community/posts/<int:pk>/delete/", views.post_delete, name="post_delete"),
     path("community/posts/<int:pk>/approve/", views.post_approve, name="post_approve"),
     path("community/posts/<int:pk>/report/", views.post_flag, name="post_flag"),
     path("community/comments/<int:pk>/report/", views.comment_flag, name="comment_flag"),

@@ -274,6 +274,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "membership": membership,
             "form": form,
             "can_edit": permissions.post_can_edit(user=request.user, post=post),
+            "can_delete": permissions.post_can_delete(user=request.user, post=post),
         },
     )
 
@@ -316,6 +317,19 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "community/post_form.html", {"group": post.group, "form": form, "post": post}
     )
+
+
+@login_required
+def post_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("group"), pk=pk)
+    if not permissions.post_can_delete(user=request.user, post=post):
+        raise PermissionDenied
+    if request.method == "POST":
+        group = post.group
+        services.post_delete(post=post)
+        messages.success(request, _("Your post is deleted."))
+        return redirect(group)
+    return render(request, "community/post_delete.html", {"post": post, "group": post.group})
 
 
 def _flag(request: HttpRequest, item, *, post: Post) -> HttpResponse:

@@ -91,6 +91,12 @@ def test_a_member_writes_a_post_and_a_reply(page, sign_in, community):
     submit(page, "Post my reply")
     assert page.get_by_text("And recycling on Thursday.").is_visible()
 
+    page.get_by_role("link", name="Delete my post").click()
+    axe_check(page, label="delete confirmation")
+    submit(page, "Yes, delete my post")
+    assert page.get_by_text("Your post is deleted.").is_visible()
+    assert page.get_by_text("Bins go out on Tuesday this week.").count() == 0
+
 
 def test_a_moderator_hides_a_reported_post_from_the_admin_queue(page, sign_in, community):
     post = community["post"]
