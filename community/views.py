@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from allauth.core import ratelimit
+
 from community import permissions, selectors, services
 from community.forms import CommentForm, FlagForm, PostForm
 from community.models import Comment, Group, Membership, MembershipStatus, Post
@@ -187,7 +189,7 @@ def post_new(request: HttpRequest, slug: str) -> HttpResponse:
     if not permissions.group_can_post(membership=membership):
         raise PermissionDenied
     form = _post_form(request)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and _within_rate(request, form, action="community_post"):
         post = services.post_create(
             group=group,
             author=request.user,
@@ -210,6 +212,19 @@ def post_new(request: HttpRequest, slug: str) -> HttpResponse:
         "community/post_form.html",
         {"group": group, "form": form, "waits_for_approval": waits},
     )
+
+
+def _within_rate(request: HttpRequest, form, *, action: str) -> bool:
+    """A valid post or reply within the hourly limit (ACCOUNT_RATE_LIMITS), which stops a
+    flood from a stolen or runaway account; a person writing normally never meets it."""
+    if not form.is_valid():
+        return False
+    if ratelimit.consume(request, action=action, user=request.user):
+        return True
+    form.add_error(
+        "text", _("You have written a lot in the last hour. Please wait a while, then try again.")
+    )
+    return False
 
 
 class MembersOnly(PermissionDenied):
@@ -259,7 +274,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
-        if form.is_valid():
+        if _within_rate(request, form, action="community_reply"):
             comment = services.comment_create(
                 post=post, author=request.user, text=form.cleaned_data["text"]
             )

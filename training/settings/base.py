@@ -285,6 +285,9 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
     "change_password": "5/m/user",
+    # Community writing: far above what a neighbour writes, well below a flood.
+    "community_post": "10/h/user",
+    "community_reply": "40/h/user",
 }
 
 # --- Internationalisation ---------------------------------------------------------------------
