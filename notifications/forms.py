@@ -5,7 +5,10 @@ from notifications.models import EmailChoice
 
 CHOICE_HINTS = {
     EmailChoice.IMMEDIATE: _("We email you each time something happens."),
-    EmailChoice.DAILY: _("One email each morning listing everything new. Nothing new, no email."),
+    EmailChoice.DAILY: _(
+        "One email each morning listing everything new. Nothing new, no email. Reminders about "
+        "events you booked still come on time."
+    ),
     EmailChoice.NONE: _("We do not email you. You can still see your messages on this page."),
 }
 

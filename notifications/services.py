@@ -34,6 +34,9 @@ from training.core.tasks import email_send
 
 # Kinds emailed straight away whatever the person chose.
 SERVICE_KINDS = frozenset({NotificationKind.CONTENT_HIDDEN})
+# Kinds that would be too late in tomorrow morning's email (an event reminder, a place freed up
+# on the waiting list): straight away for people who chose the daily email; never for "No emails".
+TIME_SENSITIVE_KINDS = frozenset({NotificationKind.EVENT_REMINDER, NotificationKind.EVENT_UPDATE})
 
 
 def email_choice_set(*, person, choice: str) -> bool:
@@ -64,11 +67,14 @@ def _delivery(*, recipient, kind: str) -> str:
         return Delivery.NONE
     if kind in SERVICE_KINDS:
         return Delivery.IMMEDIATE
+    choice = email_choice_get(person=recipient)
+    if choice == EmailChoice.DAILY and kind in TIME_SENSITIVE_KINDS:
+        return Delivery.IMMEDIATE
     return {
         EmailChoice.IMMEDIATE: Delivery.IMMEDIATE,
         EmailChoice.DAILY: Delivery.DIGEST,
         EmailChoice.NONE: Delivery.NONE,
-    }[email_choice_get(person=recipient)]
+    }[choice]
 
 
 def notification_send(

@@ -49,10 +49,10 @@ def test_items_sent_through_the_service_arrive_together_in_one_email(send_now):
         )
         notification_send(
             recipient=person,
-            kind="event_reminder",
-            subject="Coffee morning is tomorrow",
-            body="Coffee morning at Elm Court Community Centre, 10am.",
-            url="/events/8/",
+            kind="join_decision",
+            subject="You are in the Gardening group",
+            body="Jo said yes to your request to join.",
+            url="/community/groups/gardening/",
         )
     assert mail.outbox == []
 
@@ -63,11 +63,11 @@ def test_items_sent_through_the_service_arrive_together_in_one_email(send_now):
     email = mail.outbox[0]
     assert email.to == [person.email]
     assert email.subject == "Your daily update from Homes on the Net: 2 new messages"
-    for text in ("Sam replied to your post", "Sam said: Great idea.", "Coffee morning is tomorrow"):
+    for text in ("Sam replied to your post", "Sam said: Great idea.", "You are in the Gardening"):
         assert text in email.body
         assert text in email.alternatives[0][0]
     assert f"{SITE}/community/posts/3/" in email.body
-    assert f"{SITE}/events/8/" in email.body
+    assert f"{SITE}/community/groups/gardening/" in email.body
     assert email.extra_headers["List-Unsubscribe"].startswith(f"<{SITE}/account/notifications/")
     rows = Notification.objects.filter(recipient=person)
     assert all(row.digested_at and row.emailed_at for row in rows)

@@ -90,6 +90,23 @@ def test_daily_digest_choice_sends_nothing_now(learner, send_now):
     assert stored.digested_at is None
 
 
+@pytest.mark.parametrize("kind", [NotificationKind.EVENT_REMINDER, NotificationKind.EVENT_UPDATE])
+def test_event_emails_do_not_wait_for_the_daily_email_but_respect_no_emails(
+    learner, send_now, kind
+):
+    email_choice_set(person=learner, choice=EmailChoice.DAILY)
+    with send_now():
+        on_time = reply(learner, kind=kind, subject="Coffee and computers is tomorrow")
+    assert on_time.delivery == Delivery.IMMEDIATE
+    assert [email.subject for email in mail.outbox] == ["Coffee and computers is tomorrow"]
+
+    email_choice_set(person=learner, choice=EmailChoice.NONE)
+    with send_now():
+        quiet = reply(learner, kind=kind, subject="Another event")
+    assert quiet.delivery == Delivery.NONE
+    assert len(mail.outbox) == 1
+
+
 def test_no_emails_choice_stores_only(learner, send_now):
     email_choice_set(person=learner, choice=EmailChoice.NONE)
     with send_now() as callbacks:
