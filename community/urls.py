@@ -22,6 +22,7 @@ urlpatterns = [
     path("community/posts/<int:pk>/photo/", views.post_photo, name="post_photo"),
     path("community/posts/<int:pk>/delete/", views.post_delete, name="post_delete"),
     path("community/posts/<int:pk>/approve/", views.post_approve, name="post_approve"),
+    path("community/posts/<int:pk>/decline/", views.post_decline, name="post_decline"),
     path("community/posts/<int:pk>/report/", views.post_flag, name="post_flag"),
     path("community/comments/<int:pk>/report/", views.comment_flag, name="comment_flag"),
     path("community/neighbourhoods/<slug:slug>/", views.neighbourhood, name="neighbourhood"),

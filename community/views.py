@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from allauth.core import ratelimit
 
 from community import permissions, selectors, services
-from community.forms import CommentForm, FlagForm, PostForm
+from community.forms import CommentForm, FlagForm, ModerationReasonForm, PostForm
 from community.models import Comment, Group, Membership, MembershipStatus, Post
 from community.photos import PhotoSizeLimitUploadHandler
 from events.selectors import events_upcoming
@@ -154,6 +154,25 @@ def post_approve(request: HttpRequest, pk: int) -> HttpResponse:
         services.post_approve(post=post, moderator=request.user)
         messages.success(request, _("The post is approved and now shows in the group."))
     return redirect("community:group_waiting", slug=group.slug)
+
+
+@login_required
+def post_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    """A group's organiser turns down a post waiting for approval; the author is told why."""
+    post = get_object_or_404(Post.objects.select_related("group", "author"), pk=pk)
+    group = _group_moderator_get(request, post.group.slug)
+    if not post.is_pending:
+        return redirect("community:group_waiting", slug=group.slug)
+    form = ModerationReasonForm(request.POST or None, reason_required=True)
+    form.fields["reason"].label = _("Why are you turning it down? The author is told this.")
+    form.fields["reason"].error_messages["required"] = _("Write why, so the author knows.")
+    if request.method == "POST" and form.is_valid():
+        services.content_hide(item=post, moderator=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The post is turned down. We have told the author why."))
+        return redirect("community:group_waiting", slug=group.slug)
+    return render(
+        request, "community/post_decline.html", {"form": form, "post": post, "group": group}
+    )
 
 
 def photo_upload_limited(view):

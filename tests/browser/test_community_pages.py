@@ -1,7 +1,8 @@
 """Community pages in a real browser: the community home (signed in and not), a group, a post
 with replies, the new-post form with an error, a report form, and the neighbourhood page. Each
 passes axe-core (WCAG 2.2 AA) and fits a 320px-wide screen. A moderator hides a reported post
-from the queue in the admin."""
+from the queue in the admin; a group organiser turns a waiting post down; an author deletes their
+post."""
 
 import pytest
 
@@ -116,3 +117,24 @@ def test_a_moderator_hides_a_reported_post_from_the_admin_queue(page, sign_in, c
     visit(page, "/admin/community/moderation/log/")
     assert page.get_by_role("cell", name="Please be kind.").is_visible()
     assert ModerationAction.objects.filter(action="hide", post=post).exists()
+
+
+def test_a_group_organiser_turns_a_waiting_post_down_with_a_reason(page, sign_in, community):
+    group = GroupFactory(name="Hillview allotments", slug="hillview-allotments", pre_moderate=True)
+    organiser = member_add(group, role="moderator").user
+    PostFactory(
+        group=group, author=UserFactory(display_name="Lee"), body="Selling my sofa, £20",
+        status=Status.PENDING,
+    )  # fmt: skip
+    sign_in(page.context, organiser)
+    visit(page, f"/community/groups/{group.slug}/waiting/")
+    page.get_by_role("link", name="Turn it down").click()
+    axe_check(page, label="turn down form")
+    submit(page, "Turn it down", label="after the missing reason")
+    assert "Write why, so the author knows." in field_of(page, "id_reason").inner_text()
+    page.get_by_label("Why are you turning it down? The author is told this.").fill(
+        "Please use the noticeboard for selling."
+    )
+    submit(page, "Turn it down")
+    assert page.get_by_text("The post is turned down. We have told the author why.").is_visible()
+    assert page.get_by_text("No posts are waiting.").is_visible()

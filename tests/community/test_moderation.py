@@ -107,6 +107,39 @@ def test_pre_moderated_posts_wait_and_group_moderators_approve_them(signed_in, m
     assert "Fun day on Saturday" in signed_in(plain).get(group.get_absolute_url()).content.decode()
 
 
+def test_group_moderators_turn_a_waiting_post_down_with_a_reason_the_author_is_told(
+    signed_in, member
+):
+    group = GroupFactory(pre_moderate=True)
+    author = member_add(group).user
+    group_moderator = member_add(group, role="moderator").user
+    plain = member_add(group).user
+    post = PostFactory(group=group, author=author, body="Selling my sofa", status=Status.PENDING)
+    decline = f"/community/posts/{post.pk}/decline/"
+
+    assert signed_in(plain).get(decline).status_code == 403  # members cannot moderate
+    assert signed_in(plain).post(decline, {"reason": "No"}).status_code == 403
+
+    client = signed_in(group_moderator)
+    waiting = client.get(f"/community/groups/{group.slug}/waiting/").content.decode()
+    assert f'href="{decline}">Turn it down' in waiting
+    response = client.post(decline, {"reason": "  "})
+    error = response.content.decode().split('id="id_reason_error"', 1)[1].split("</p>", 1)[0]
+    assert "Write why, so the author knows." in error
+    post.refresh_from_db()
+    assert post.status == Status.PENDING
+
+    response = client.post(decline, {"reason": "Please use the noticeboard for selling."})
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.status == Status.HIDDEN
+    assert post.hidden_reason == "Please use the noticeboard for selling."
+    action = ModerationAction.objects.get(post=post)
+    assert (action.action, action.moderator) == ("hide", group_moderator)
+    told = Notification.objects.get(recipient=author, kind="content_hidden")
+    assert "Please use the noticeboard for selling." in told.body
+
+
 def test_the_people_who_approve_posts_do_not_wait_for_approval(signed_in, moderator):
     group = GroupFactory(pre_moderate=True)
     organiser = member_add(group, role="owner").user
