@@ -59,8 +59,13 @@ class CourseIndexPage(AnonymousPageCacheMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["skills_url"] = self.get_url(request) + self.reverse_subpage("skills")[1:]
+        context["skills_url"] = self.skills_url(request)
         return context
+
+    def skills_url(self, request=None) -> str:
+        """The address of the skills page, a route of this page: /courses/skills/."""
+        # reverse_subpage gives "skills/", without a leading slash; the page's own URL ends in one.
+        return self.get_url(request) + self.reverse_subpage("skills")
 
     @path("")
     def course_index(self, request):
