@@ -41,11 +41,24 @@ def page_cache_version() -> int:
     return int(version)
 
 
+def request_is_preview(request: HttpRequest | None) -> bool:
+    """A Wagtail preview (or the request Wagtail makes up for one), or no request at all.
+
+    Such a render may show a draft, so it must never read or write a shared cache.
+    """
+    return (
+        request is None
+        or getattr(request, "is_preview", False)
+        # Wagtail's made-up preview request runs the middleware before it is marked is_preview.
+        or getattr(request, "is_dummy", False)
+    )
+
+
 def request_cacheable(request: HttpRequest) -> bool:
     """Only plain GETs by visitors with no session of their own (no progress, no messages)."""
     return (
         request.method in ("GET", "HEAD")
-        and not getattr(request, "is_preview", False)
+        and not request_is_preview(request)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.user.is_authenticated

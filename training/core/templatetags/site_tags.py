@@ -4,7 +4,12 @@ from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
 from training.core.models import SiteSettings
-from training.core.page_cache import page_cache_version, token_fill, token_hide
+from training.core.page_cache import (
+    page_cache_version,
+    request_is_preview,
+    token_fill,
+    token_hide,
+)
 
 register = template.Library()
 
@@ -15,8 +20,10 @@ def footer_links(context) -> dict:
 
     Every page shows them, so reading them once rather than four queries a page matters.
     """
+    request = context.get("request")
     key = f"footer-links:{page_cache_version()}"
-    links = cache.get(key)
+    # A preview reads and writes no shared cache at all.
+    links = None if request_is_preview(request) else cache.get(key)
     if links is None:
         site_settings = (
             SiteSettings.objects.select_related(
@@ -24,14 +31,14 @@ def footer_links(context) -> dict:
             ).first()
             or SiteSettings()
         )
-        request = context.get("request")
         links = {
             "accessibility": _url(site_settings.accessibility_page, request),
             "privacy": _url(site_settings.privacy_page, request),
             "contact": _url(site_settings.contact_page, request),
             "phone": site_settings.contact_phone,
         }
-        cache.set(key, links, 60 * 60)
+        if not request_is_preview(request):
+            cache.set(key, links, 60 * 60)
     return links
 
 
@@ -47,11 +54,18 @@ class SharedFragmentNode(template.Node):
         self.disabled = disabled
 
     def render(self, context) -> str:
-        if self.disabled is not None and self.disabled.resolve(context):
-            return self.nodelist.render(context)
         request = context.get("request")
+        if request_is_preview(request) or (
+            self.disabled is not None and self.disabled.resolve(context)
+        ):
+            # A preview may show a draft: it neither reads nor writes the shared copy.
+            return self.nodelist.render(context)
         parts = [str(expression.resolve(context)) for expression in self.vary_on]
-        key = f"fragment:{page_cache_version()}:{self.name}:{':'.join(parts)}"
+        # Keyed by the page's live revision too, so a publish gives a new key and only what is
+        # live can ever be stored under it.
+        page = context.get("page")
+        live_revision = getattr(page, "live_revision_id", None)
+        key = f"fragment:{page_cache_version()}:{self.name}:{live_revision}:{':'.join(parts)}"
         cached = cache.get(key)
         if cached is None:
             rendered = self.nodelist.render(context)
@@ -65,6 +79,9 @@ def shared_fragment(parser, token):
     """Cache a part of a page that is the same for everyone, until something is published.
 
         {% shared_fragment "lesson-body" page.pk disabled=quiz_results %}…{% endshared_fragment %}
+
+    Never in a preview (which may show a draft): there the fragment is rendered and not kept.
+    The key includes the live revision of the page being shown (``page.live_revision_id``).
 
     Forms inside keep working: CSRF tokens are stored as a placeholder and filled in for each
     visitor. Anything the fragment reads lazily (selectors wrapped in SimpleLazyObject) is not
