@@ -1,6 +1,7 @@
 """Reads for the community pages, each a fixed number of queries whatever the data size."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
 
 from community.models import (
     Comment,
@@ -12,6 +13,7 @@ from community.models import (
     Post,
     Status,
 )
+from training.core.addresses import absolute_url
 from training.places.models import CommunityCentre, Neighbourhood
 
 
@@ -189,7 +191,13 @@ def community_export(*, person) -> dict:
                 "id": post.pk,
                 "group": post.group.name,
                 "text": post.body,
-                "photo": post.photo.url if post.photo else None,
+                # The photo's own address on the site (its view checks who may see it):
+                # private storage has no public address to give.
+                "photo": (
+                    absolute_url(reverse("community:post_photo", args=[post.pk]))
+                    if post.photo
+                    else None
+                ),
                 "photo_description": post.photo_description,
                 "status": post.status,
                 "why_hidden": post.hidden_reason,

@@ -45,6 +45,7 @@ from courses.models import (
     SkillRecord,
 )
 from dashboards.filters import Filters
+from dashboards.models import DashboardExport
 from training.core.models import ActivityEvent
 from training.places.models import CommunityCentre, Neighbourhood
 
@@ -696,3 +697,24 @@ def sustained(f: Filters) -> Sustained:
         after={days: (row[1 + 2 * i], row[2 + 2 * i]) for i, days in enumerate(SUSTAINED_DAYS)},
         community=row[-1],
     )
+
+
+# --- Data rights -------------------------------------------------------------------------------
+
+
+def dashboard_exports_export(*, person) -> list[dict]:
+    """The dashboard files ``person`` asked for, for "Download my data" (not their contents:
+    those are figures about other people, and are deleted after a week anyway)."""
+    return [
+        {
+            "asked_for": export.requested_at.isoformat(),
+            "filters": export.filters,
+            "every_place": export.every_place,
+            "community_centre": export.centre.name if export.centre else None,
+            "status": export.status,
+            "finished": export.finished_at.isoformat() if export.finished_at else None,
+        }
+        for export in DashboardExport.objects.filter(requested_by=person)
+        .select_related("centre")
+        .order_by("requested_at", "pk")
+    ]

@@ -90,3 +90,22 @@ def exports_expire(*, now=None) -> int:
             export.file.delete(save=False)
     DashboardExport.objects.filter(pk__in=[export.pk for export in old]).delete()
     return len(old)
+
+
+def account_exports_delete(*, person) -> None:
+    """Before an account is deleted (its exports go with it): delete the export files from
+    storage too, once the deletion has committed. They can hold learners' names."""
+    names = [
+        name
+        for name in DashboardExport.objects.filter(requested_by=person).values_list(
+            "file", flat=True
+        )
+        if name
+    ]
+    storage = DashboardExport._meta.get_field("file").storage
+
+    def delete() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)

@@ -249,12 +249,14 @@ DATA_EXPORT_SECTIONS = {
     "notifications": "notifications.selectors.notifications_export",
     "community": "community.selectors.community_export",
     "event_bookings": "events.selectors.events_export",
+    "dashboard_exports": "dashboards.selectors.dashboard_exports_export",
 }
 # Called as hook(person=user) just before an account is deleted, for apps that must tidy up
 # (e.g. give a booked place at an event to the first person waiting).
 ACCOUNT_DELETE_HOOKS: list[str] = [
     "community.services.account_photos_delete",
     "events.services.account_bookings_release",
+    "dashboards.services.account_exports_delete",
 ]
 ACCOUNT_FORMS = {
     "login": "training.users.forms.LoginForm",
