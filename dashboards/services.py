@@ -1,6 +1,5 @@
 """Writes of the dashboards: asking for an export of every table, and building it."""
 
-import csv
 import io
 import zipfile
 from datetime import timedelta
@@ -14,16 +13,25 @@ from dashboards.access import Scope
 from dashboards.filters import DashboardFilterForm, Filters, filters_from
 from dashboards.models import DashboardExport, ExportStatus
 from dashboards.reports import Table, cell_text, dashboard_tables
+from training.core.csv_safe import csv_text
+
+
+def _csv_value(cell):
+    """A figure stays a number (a spreadsheet can add it up); anything else is its text."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return cell
+    return cell_text(cell)
+
+
+def table_rows(table: Table) -> list[list]:
+    """One table as rows for a CSV file: a header row, then the rows as shown on the page."""
+    return [table.columns, *([_csv_value(cell) for cell in row] for row in table.rows)]
 
 
 def table_csv(table: Table) -> str:
-    """One table as CSV text: a header row, then the rows as shown on the page."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(table.columns)
-    for row in table.rows:
-        writer.writerow([cell_text(cell) for cell in row])
-    return out.getvalue()
+    """One table as CSV text, written like every CSV file of the site by
+    ``training.core.csv_safe``: a UTF-8 BOM first, and no text cell a spreadsheet would run."""
+    return csv_text(table_rows(table))
 
 
 def export_scope(export: DashboardExport) -> Scope:

@@ -19,7 +19,8 @@ ALL_TIME = {"period": "all"}
 
 
 def csv_rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # a UTF-8 BOM, for Excel
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client):
@@ -168,7 +169,9 @@ def test_an_export_is_built_in_the_background_and_only_its_requester_downloads_i
             "stalled",
         ]
     )
-    neighbourhoods = list(csv.reader(io.StringIO(archive.read("neighbourhoods.csv").decode())))
+    neighbourhoods = list(
+        csv.reader(io.StringIO(archive.read("neighbourhoods.csv").decode("utf-8-sig")))
+    )
     assert neighbourhoods[1] == ["Alder", "7", "23", "22%"]
     assert neighbourhoods[2][1] == "fewer than 5"
 
