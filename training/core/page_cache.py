@@ -2,8 +2,10 @@
 
 Course and lesson pages look the same to every anonymous visitor, so their HTML is kept in the
 shared cache (Redis at scale) and served without touching the database again. Publishing,
-unpublishing, moving or deleting any page *purges* the cache: every key carries a version number,
-and :func:`page_cache_purge` moves the version on, so every app server sees the change at once.
+unpublishing, moving or deleting any page, and any change of privacy (a view restriction added,
+changed or removed), *purges* the cache (signals in ``training/core/apps.py``): every key carries a
+version number, and :func:`page_cache_purge` moves the version on, so every app server sees the
+change at once. Pages with a view restriction, previews and signed-in visitors are never cached.
 
 The one per-visitor part of such a page is the CSRF token in its forms (the quiz). It is stored
 as a placeholder and filled in with this visitor's own token each time the page is served.
@@ -83,15 +85,26 @@ def page_cached_response(request: HttpRequest) -> HttpResponse | None:
     return response
 
 
-def page_render_and_keep(request: HttpRequest, render: Callable[[], Any]) -> HttpResponse:
-    """Render a page; keep a copy for other anonymous visitors if it is the same for them."""
+def page_is_restricted(page: Any) -> bool:
+    """Whether the page, or a page above it, has a view restriction (login, password, groups)."""
+    return page is not None and page.pk is not None and page.get_view_restrictions().exists()
+
+
+def page_render_and_keep(
+    request: HttpRequest, render: Callable[[], Any], *, page: Any = None
+) -> HttpResponse:
+    """Render a page; keep a copy for other anonymous visitors if it is the same for them.
+
+    A page with a view restriction is never kept: copies are served before Wagtail checks
+    restrictions. (Read after rendering, so a restriction added meanwhile is seen.)
+    """
     if not request_cacheable(request):
         return render()
     key = _key(request)
     response = render()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
-    if response.status_code == 200 and not response.cookies:
+    if response.status_code == 200 and not response.cookies and not page_is_restricted(page):
         stored = token_hide(response.content)
         cache.set(key, (stored, response["Content-Type"]), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
@@ -119,7 +132,9 @@ class AnonymousPageCacheMixin:
 
     def serve(self, request, *args, **kwargs):
         parent_serve = super().serve  # type: ignore[misc]
-        return page_render_and_keep(request, lambda: parent_serve(request, *args, **kwargs))
+        return page_render_and_keep(
+            request, lambda: parent_serve(request, *args, **kwargs), page=self
+        )
 
 
 class AnonymousPageCacheMiddleware:
