@@ -19,14 +19,22 @@ def _too_long(limit: int) -> dict:
     }
 
 
+class TypedTextField(forms.CharField):
+    """Text kept exactly as typed: only the spaces around it are trimmed and line endings made
+    one kind. Nothing that looks like markup is removed; pages escape it when they show it."""
+
+    def to_python(self, value) -> str:
+        return text_clean(super().to_python(value))
+
+
 def _text_field(
     *, label, max_length: int, rows: int, required_message="", help_text="", required=True
-) -> forms.CharField:
+) -> TypedTextField:
     """A text box with our plain-English messages for empty and too long."""
     messages = _too_long(max_length)
     if required_message:
         messages["required"] = required_message
-    return forms.CharField(
+    return TypedTextField(
         label=label,
         help_text=help_text,
         max_length=max_length,
@@ -36,19 +44,7 @@ def _text_field(
     )
 
 
-class CleanTextMixin:
-    """The ``text`` field, with markup stripped; nothing left means nothing was written."""
-
-    empty_text_message = _("Write something first.")
-
-    def clean_text(self) -> str:
-        text = text_clean(self.cleaned_data["text"])
-        if not text:
-            raise forms.ValidationError(self.empty_text_message, code="required")
-        return text
-
-
-class PostForm(CleanTextMixin, forms.Form):
+class PostForm(forms.Form):
     empty_text_message = _("Write your post first. It cannot be empty.")
 
     text = _text_field(
@@ -107,7 +103,7 @@ class PostForm(CleanTextMixin, forms.Form):
         return cleaned
 
 
-class CommentForm(CleanTextMixin, forms.Form):
+class CommentForm(forms.Form):
     empty_text_message = _("Write your reply first. It cannot be empty.")
 
     text = _text_field(
@@ -150,8 +146,13 @@ class ModerationReasonForm(forms.Form):
         )
 
 
-class ModerationEditForm(CleanTextMixin, forms.Form):
-    text = _text_field(label=_("New text"), max_length=BODY_MAX_LENGTH, rows=6)
+class ModerationEditForm(forms.Form):
+    text = _text_field(
+        label=_("New text"),
+        max_length=BODY_MAX_LENGTH,
+        rows=6,
+        required_message=_("Write something first."),
+    )
     reason = _text_field(
         label=_("Why you changed it"),
         max_length=REASON_MAX_LENGTH,

@@ -1,5 +1,8 @@
 """Every write in the community: joining groups, posting, commenting, reporting, moderating.
 
+What people type (posts, replies, reasons) is stored exactly as typed (``community.text``);
+``body_html`` is made from it by escaping it first, and templates escape everything else.
+
 Views check who may act (``community.permissions``); these functions do the work, in a
 transaction, record participation in the activity stream, keep the audit log and tell people
 what happened to them (``notifications.services.notification_send``).
@@ -23,7 +26,7 @@ from community.models import (
 )
 from community.permissions import group_can_moderate
 from community.photos import PreparedPhoto
-from community.text import text_render
+from community.text import text_clean, text_render
 from notifications.models import NotificationKind
 from notifications.services import notification_send
 from training.core.services import activity_record
@@ -127,6 +130,7 @@ def post_create(
     waits = group.pre_moderate and not group_can_moderate(
         user=author, membership=Membership.objects.filter(group=group, user=author).first()
     )
+    text = text_clean(text)
     post = Post(
         group=group,
         author=author,
@@ -152,6 +156,7 @@ def post_edit(
     photo_description: str = "",
 ) -> Post:
     """The author changes their post. A new photo replaces the old one."""
+    text = text_clean(text)
     post.body = text
     post.body_html = text_render(text)
     post.edited_at = timezone.now()
@@ -184,6 +189,7 @@ def post_delete(*, post: Post) -> None:
 def comment_create(*, post: Post, author, text: str, notify: bool = True) -> Comment:
     """A reply to a post. The post's author is told (unless they replied to themselves, or
     ``notify`` is False: the demo content, say)."""
+    text = text_clean(text)
     comment = Comment.objects.create(
         post=post, author=author, body=text, body_html=text_render(text)
     )
@@ -258,6 +264,7 @@ def item_flag(*, item: Post | Comment, user, reason: str) -> Flag | None:
 
     When reports from FLAG_THRESHOLD people are waiting, the item is hidden until reviewed.
     """
+    reason = text_clean(reason)
     try:
         with transaction.atomic():
             flag = Flag.objects.create(flagged_by=user, reason=reason, **_item_fields(item))
@@ -287,6 +294,7 @@ def _hide(item: Post | Comment, *, reason: str, moderator=None) -> None:
 @transaction.atomic
 def content_hide(*, item: Post | Comment, moderator, reason: str) -> None:
     """A moderator hides a post or comment; its author is told why."""
+    reason = text_clean(reason)
     _hide(item, reason=reason, moderator=moderator)
     _flags_review(item)
     _log(item=item, moderator=moderator, action=ActionKind.HIDE, reason=reason)
@@ -314,6 +322,7 @@ def post_approve(*, post: Post, moderator) -> None:
 def content_edit(*, item: Post | Comment, moderator, text: str, reason: str) -> None:
     """A moderator changes the text (e.g. removes a phone number); the original is kept."""
     original = item.body
+    text = text_clean(text)
     item.body = text
     item.body_html = text_render(text)
     item.edited_at = timezone.now()

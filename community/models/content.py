@@ -1,8 +1,9 @@
 """What people write: posts (with an optional photo) and comments, and the moderation around them.
 
-Text is stored twice: ``body`` as the person typed it (tags stripped on the way in, for editing)
-and ``body_html``, the safe HTML shown on the page, made by :mod:`community.text` through the
-site's one sanitiser. Photos are re-encoded by :mod:`community.photos` before they are stored.
+Text is stored twice: ``body`` exactly as the person typed it (for editing) and ``body_html``,
+the safe HTML shown on the page, made by :mod:`community.text` from the escaped text and passed
+through the site's one sanitiser. Photos are re-encoded by :mod:`community.photos` before they
+are stored.
 """
 
 import uuid
