@@ -46,7 +46,7 @@ def _nice_top(value: int) -> int:
 
 
 def bar_chart(*, title: str, points: list[tuple[str, object]]) -> BarChart | None:
-    """Bars for (label, value) points; a suppressed value gets no bar and is marked "<5"."""
+    """Bars for (label, value) points; a suppressed value gets no bar and is marked "–"."""
     if not points:
         return None
     numbers = [value for _label, value in points if not is_suppressed(value)]
@@ -64,7 +64,7 @@ def bar_chart(*, title: str, points: list[tuple[str, object]]) -> BarChart | Non
                 width=round(slot * 0.7, 1),
                 height=round(height, 1),
                 label=label,
-                value="<5" if hidden else str(value),
+                value=str(value),  # a hidden figure reads "hidden"
                 suppressed=hidden,
             )
         )

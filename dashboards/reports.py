@@ -2,6 +2,9 @@
 
 The page, the CSV downloads and the background export all use these tables, so a figure that is
 hidden on the page is hidden in every file too (``suppression.suppress`` is applied here only).
+Secondary suppression (:func:`_protect`) is applied here too, to every column whose figures add
+up to a total shown on the dashboard: the headline's lessons with and without help, each
+breakdown, the trend, skill areas and the courses' "Finished" column.
 """
 
 from collections.abc import Callable
@@ -15,7 +18,7 @@ from django.utils.translation import ngettext
 from dashboards import selectors
 from dashboards.access import Scope
 from dashboards.filters import Filters
-from dashboards.suppression import is_suppressed, suppress
+from dashboards.suppression import SUPPRESSED, is_suppressed, secondary_suppress, suppress
 
 
 @dataclass
@@ -51,34 +54,49 @@ def _counted(count: int):
     return suppress(count, count)
 
 
+def _protect(rows: list[list], column: int, sizes: list[int], *, also: tuple = ()) -> None:
+    """Secondary suppression of one column of ``rows`` whose figures add up to a total shown on
+    the dashboard: hide the next-smallest figures (see ``suppression.secondary_suppress``), and
+    the figures in the ``also`` columns of the same rows, which would give them away."""
+    for index in secondary_suppress([row[column] for row in rows], sizes):
+        for hide in (column, *also):
+            rows[index][hide] = SUPPRESSED
+
+
 def headline_table(f: Filters, scope: Scope) -> Table:
     h = selectors.headline(f)
+    rows = [
+        [_("Active learners (finished at least one lesson)"), _counted(h.learners), ""],
+        [_("Lessons completed"), suppress(h.lessons, h.learners), ""],
+        [_("Courses completed"), suppress(h.courses, h.course_learners), ""],
+        [_("Skills achieved"), suppress(h.skills, h.skill_learners), ""],
+        [
+            _("Lessons done with help"),
+            suppress(h.helped_lessons, h.helped_learners, h.learners),
+            suppress(percent(h.helped_lessons, h.lessons), h.helped_learners, h.learners),
+        ],
+        [
+            _("Lessons done alone"),
+            suppress(h.alone_lessons, h.alone_learners, h.learners),
+            suppress(percent(h.alone_lessons, h.lessons), h.alone_learners, h.learners),
+        ],
+    ]
+    # With help + alone = every lesson (and 100%): neither may be hidden alone.
+    parts, sizes = rows[4:6], [h.helped_learners, h.alone_learners]
+    _protect(parts, 1, sizes)
+    _protect(parts, 2, sizes)
     return Table(
         slug="headline",
         title=_("Headline figures"),
         columns=[_("Figure"), _("Number"), _("Share")],
-        rows=[
-            [_("Active learners (finished at least one lesson)"), _counted(h.learners), ""],
-            [_("Lessons completed"), suppress(h.lessons, h.learners), ""],
-            [_("Courses completed"), suppress(h.courses, h.course_learners), ""],
-            [_("Skills achieved"), suppress(h.skills, h.skill_learners), ""],
-            [
-                _("Lessons done with help"),
-                suppress(h.helped_lessons, h.helped_learners, h.learners),
-                suppress(percent(h.helped_lessons, h.lessons), h.helped_learners, h.learners),
-            ],
-            [
-                _("Lessons done alone"),
-                suppress(h.alone_lessons, h.alone_learners, h.learners),
-                suppress(percent(h.alone_lessons, h.lessons), h.alone_learners, h.learners),
-            ],
-        ],
+        rows=rows,
     )
 
 
 def courses_table(f: Filters, scope: Scope) -> Table:
     rows = []
-    for c in selectors.course_funnels(f):
+    funnels = selectors.course_funnels(f)
+    for c in funnels:
         rows.append(
             [
                 c.title,
@@ -90,6 +108,12 @@ def courses_table(f: Filters, scope: Scope) -> Table:
                 suppress(duration_text(c.median_seconds), c.completed),
             ]
         )
+    # "Finished" adds up (over the courses) to about the headline's courses completed. Where it
+    # is hidden, so are its share and the median time, which would tell it (even "nobody").
+    _protect(rows, 4, [c.completed for c in funnels])
+    for row in rows:
+        if is_suppressed(row[4]):
+            row[5] = row[6] = SUPPRESSED
     return Table(
         slug="courses",
         title=_("Courses: started, halfway, finished"),
@@ -119,6 +143,7 @@ def trend_label(f: Filters, starts) -> str:
 
 
 def trend_table(f: Filters, scope: Scope) -> Table:
+    points = selectors.trend(f)
     rows = [
         [
             trend_label(f, point.starts),
@@ -126,8 +151,11 @@ def trend_table(f: Filters, scope: Scope) -> Table:
             _counted(point.learners),
             suppress(point.courses, point.course_learners),
         ]
-        for point in selectors.trend(f)
+        for point in points
     ]
+    # Lessons and courses add up over the weeks or months to the headline's totals.
+    _protect(rows, 1, [point.learners for point in points])
+    _protect(rows, 3, [point.course_learners for point in points])
     return Table(
         slug="trend",
         title=_("Completions each week") if f.bucket == "week" else _("Completions each month"),
@@ -143,7 +171,9 @@ def trend_table(f: Filters, scope: Scope) -> Table:
 
 
 def _breakdown_rows(rows, label: Callable) -> list[list]:
-    return [
+    """Every learner is in exactly one row, so each column adds up to the headline's figure:
+    learners, lessons, and (with the lessons) lessons done with help."""
+    table = [
         [
             label(row.label),
             _counted(row.learners),
@@ -152,6 +182,10 @@ def _breakdown_rows(rows, label: Callable) -> list[list]:
         ]
         for row in rows
     ]
+    sizes = [row.learners for row in rows]
+    for column in (1, 2, 3):
+        _protect(table, column, sizes)
+    return table
 
 
 def _breakdown_columns(first: str) -> list[str]:
@@ -196,14 +230,15 @@ def learner_types_table(f: Filters, scope: Scope) -> Table:
 
 
 def skill_areas_table(f: Filters, scope: Scope) -> Table:
+    areas = selectors.skills_by_area(f)
+    rows = [[row.area, suppress(row.skills, row.learners), _counted(row.learners)] for row in areas]
+    # Skills add up over the areas to the headline's skills achieved.
+    _protect(rows, 1, [row.learners for row in areas])
     return Table(
         slug="skill-areas",
         title=_("Skills achieved by area"),
         columns=[_("Skill area"), _("Skills achieved"), _("Learners")],
-        rows=[
-            [row.area, suppress(row.skills, row.learners), _counted(row.learners)]
-            for row in selectors.skills_by_area(f)
-        ],
+        rows=rows,
         empty=_("No skills were achieved in this period."),
     )
 

@@ -6,7 +6,7 @@ from dashboards.suppression import SUPPRESSED, is_suppressed, suppress
 @pytest.mark.parametrize("size", [1, 2, 3, 4])
 def test_groups_of_one_to_four_are_hidden(size):
     assert suppress(size, size) is SUPPRESSED
-    assert str(SUPPRESSED) == "fewer than 5"
+    assert str(SUPPRESSED) == "hidden"
 
 
 @pytest.mark.parametrize("size", [0, 5, 6, 1000])
