@@ -1,10 +1,15 @@
-"""Who may see the dashboard, and which places: every place, or one community centre."""
+"""Who may see the dashboard, and which places: every place, or one community centre.
+
+A Digital Champion's centre is their staff assignment (``training.places.selectors``), set by a
+Manager; without one they see nobody.
+"""
 
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 
 from training.places.models import CommunityCentre
+from training.places.selectors import champion_centre
 
 EVERY_PLACE_PERMISSION = "dashboards.view_dashboard"
 CENTRE_PERMISSION = "dashboards.view_centre_dashboard"
@@ -40,5 +45,6 @@ def dashboard_scope(*, user) -> Scope:
     if user.has_perm(EVERY_PLACE_PERMISSION):
         return Scope(every_place=True)
     if user.has_perm(CENTRE_PERMISSION):
-        return Scope(every_place=False, centre=user.community_centre)
+        # The centre a Manager assigned them to: never the one they chose on their profile.
+        return Scope(every_place=False, centre=champion_centre(user=user))
     raise PermissionDenied

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from events.permissions import event_manage_everywhere
+from events.permissions import event_manage_centre, event_manage_everywhere
 from training.places.models import CommunityCentre, Neighbourhood
 
 CENTRE_ONLY = _("You can add events at your own community centre only.")
@@ -23,13 +23,16 @@ class EventAdminForm(WagtailAdminModelForm):
         self.centre_only = for_user is not None and not event_manage_everywhere(for_user)
         if self.centre_only:
             centre = self.fields["centre"]
-            centre.queryset = CommunityCentre.objects.filter(pk=for_user.community_centre_id)
+            own = event_manage_centre(for_user)
+            centre.queryset = (
+                CommunityCentre.objects.filter(pk=own.pk) if own else CommunityCentre.objects.none()
+            )
             centre.required = True
             centre.help_text = CENTRE_ONLY
             centre.error_messages["invalid_choice"] = CENTRE_ONLY
             centre.error_messages["required"] = _(
-                "Choose your community centre. If it is not listed, ask a manager to set your "
-                "centre on your account."
+                "Choose your community centre. If it is not listed, ask a manager to assign you "
+                "to a centre."
             )
             for name in ("address", "postcode", "neighbourhood"):
                 self.fields[name].disabled = True

@@ -6,7 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from events.models import Booking, Event
-from events.permissions import event_manage_everywhere
+from events.permissions import event_manage_centre, event_manage_everywhere
 
 
 def _with_numbers(queryset: QuerySet[Event]) -> QuerySet[Event]:
@@ -46,14 +46,15 @@ def event_for_page(*, pk: int, user) -> Event | None:
 
 
 def events_for_admin(*, user) -> QuerySet[Event]:
-    """The events this person manages in the admin: all, or those at their own centre."""
+    """The events this person manages in the admin: all, or those at their assigned centre."""
     if not user.is_authenticated or not user.has_perm("events.change_event"):
         return Event.objects.none()
     if event_manage_everywhere(user):
         return Event.objects.all()
-    if not user.community_centre_id:
+    centre = event_manage_centre(user)
+    if centre is None:
         return Event.objects.none()
-    return Event.objects.filter(centre_id=user.community_centre_id)
+    return Event.objects.filter(centre=centre)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ def learner(db):
 
 @pytest.fixture
 def champion(db, centre):
+    """A Digital Champion who works at ``centre`` (the staff assignment a Manager makes, given
+    by the factory for a champion with a centre) and learns there too."""
     return UserFactory(role=roles.DIGITAL_CHAMPION, community_centre=centre)
 
 

@@ -2,12 +2,14 @@
 
 A champion sees only:
 
-- the learners of their own community centre (``User.community_centre``), and
+- the learners of the community centre a Manager assigned them to (``champion_centre``: never
+  the centre a champion picks for themselves on their profile), and
 - the learners they helped: accounts they made (``assisted_by``), or anyone with a lesson or skill
   they recorded or helped with (``helper``).
 
 Everything a champion opens goes through :func:`champion_learners`, so a learner outside that
-scope is simply not found (404): a champion cannot see or change anyone else's progress.
+scope is simply not found (404): a champion cannot see or change anyone else's progress. A
+champion with no assignment sees nobody until a Manager assigns them to a centre.
 """
 
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ from courses.models import (
     Skill,
     SkillRecord,
 )
+from training.places.selectors import champion_centre
 from training.users.models import User
 
 ASSISTED_PROGRESS_PERMISSION = "courses.record_assisted_progress"
@@ -34,14 +37,19 @@ SEARCH_MAX_LENGTH = 100
 
 
 def champion_learners(*, champion: User) -> QuerySet[User]:
-    """The active learners ``champion`` may see, sorted by name, with when each was last active."""
+    """The active learners ``champion`` may see, sorted by name, with when each was last active.
+
+    Nobody while the champion has no assigned centre.
+    """
+    centre = champion_centre(user=champion)
+    if centre is None:
+        return User.objects.none()
     helped = (
-        Q(assisted_by=champion)
+        Q(community_centre=centre)
+        | Q(assisted_by=champion)
         | Exists(LessonCompletion.objects.filter(learner=OuterRef("pk"), helper=champion))
         | Exists(SkillRecord.objects.filter(learner=OuterRef("pk"), helper=champion))
     )
-    if champion.community_centre_id is not None:
-        helped |= Q(community_centre_id=champion.community_centre_id)
     return (
         User.objects.filter(helped, is_active=True)
         .exclude(pk=champion.pk)

@@ -29,6 +29,7 @@ from courses.progress.champion import (
 )
 from courses.progress.forms_champion import RecordLessonForm, RecordSkillForm
 from courses.progress.services import lesson_complete, skill_record_observed
+from training.places.selectors import champion_centre
 
 LEARNERS_PER_PAGE = 25
 
@@ -65,7 +66,7 @@ def learners(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "courses/progress/champion_learners.html",
-        {"query": query, "page": page, "centre": request.user.community_centre},
+        {"query": query, "page": page, "centre": champion_centre(user=request.user)},
     )
 
 

@@ -29,6 +29,12 @@ class UserFactory(factory.django.DjangoModelFactory):
         self.groups.add(Group.objects.get(name=roles.LEARNER))
         if extracted and extracted != roles.LEARNER:
             self.groups.add(Group.objects.get(name=extracted))
+        if extracted == roles.DIGITAL_CHAMPION and self.community_centre_id:
+            # As the data migration (places 0004) does: a champion made with a centre works
+            # there, by a Manager's staff assignment. Tests change it with staff_assignment_set.
+            from training.places.models import StaffAssignment
+
+            StaffAssignment.objects.create(person=self, centre_id=self.community_centre_id)
         if self.email:
             EmailAddress.objects.get_or_create(
                 user=self, email=self.email, defaults={"verified": True, "primary": True}

@@ -35,3 +35,30 @@ class NeighbourhoodForm(WagtailAdminModelForm):
         if errors:
             raise ValidationError(errors)
         return value
+
+
+class StaffAssignmentForm(WagtailAdminModelForm):
+    """A Manager says which community centre a Digital Champion works at.
+
+    Only Digital Champions are offered; once made, an assignment's person stays fixed (open
+    another person's assignment, or add one, to change someone else).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from training.users.models import User
+        from training.users.roles import DIGITAL_CHAMPION
+
+        person = self.fields["person"]
+        person.queryset = User.objects.filter(groups__name=DIGITAL_CHAMPION, is_active=True)
+        person.label_from_instance = lambda user: f"{user.name} ({user.username})"
+        person.help_text = _("Only Digital Champions are listed.")
+        person.error_messages["required"] = _("Choose the Digital Champion.")
+        centre = self.fields["centre"]
+        centre.required = True
+        centre.help_text = _(
+            "The centre they work at. They see its learners, its events and its dashboard."
+        )
+        centre.error_messages["required"] = _("Choose the community centre they work at.")
+        if self.instance.pk:
+            person.disabled = True

@@ -1,15 +1,17 @@
 """Where people live and learn: neighbourhoods (estates or areas) and community centres."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from training.places.boundary import boundary_errors
-from training.places.forms import NeighbourhoodForm
+from training.places.forms import NeighbourhoodForm, StaffAssignmentForm
 
 LATITUDE = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE = [MinValueValidator(-180), MaxValueValidator(180)]
@@ -116,3 +118,83 @@ class CommunityCentre(index.Indexed, models.Model):
     @property
     def opening_times_lines(self) -> list[str]:
         return [line.strip() for line in self.opening_times.splitlines() if line.strip()]
+
+
+class StaffAssignment(models.Model):
+    """Where a member of staff works, set by a Manager: never by the person themselves.
+
+    A Digital Champion's *working* centre is their assignment to a community centre. It is not
+    ``User.community_centre``, which is the centre a learner (a champion too) chooses to learn at.
+    Each row is one place: a centre, or (for Housing Officers, later) a neighbourhood. A person
+    has at most one centre assignment (a unique constraint); they may have several neighbourhoods.
+    """
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="staff_assignments",
+    )
+    centre = models.ForeignKey(
+        CommunityCentre,
+        verbose_name=_("community centre"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="staff_assignments",
+    )
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="staff_assignments",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(_("assigned on"), default=timezone.now)
+
+    base_form_class = StaffAssignmentForm
+    panels = [FieldPanel("person"), FieldPanel("centre")]
+
+    class Meta:
+        ordering = ["person__display_name", "person__username", "pk"]
+        verbose_name = _("staff assignment")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(centre__isnull=False, neighbourhood__isnull=True)
+                    | models.Q(centre__isnull=True, neighbourhood__isnull=False)
+                ),
+                name="places_assignment_one_place",
+                violation_error_message=_("Choose one place: a community centre."),
+            ),
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(centre__isnull=False),
+                name="places_assignment_one_centre_per_person",
+                violation_error_message=_(
+                    "This person already works at a centre. Open their assignment in the list "
+                    "and change the centre there."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["person", "neighbourhood"],
+                condition=models.Q(neighbourhood__isnull=False),
+                name="places_assignment_neighbourhood_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.place}"
+
+    @property
+    def place(self):
+        return self.centre or self.neighbourhood

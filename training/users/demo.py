@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from allauth.account.models import EmailAddress
 
 from training.places.models import CommunityCentre, Neighbourhood
+from training.places.services import staff_assignment_set
 from training.users import roles
 from training.users.models import User
 from training.users.services import account_setup
@@ -12,14 +13,15 @@ from training.users.services import account_setup
 DEMO_PASSWORD = "homes-demo-2026"  # noqa: S105 - published on purpose, demo only
 
 DEMO_ACCOUNTS = [
-    # email, display name, role, is superuser, staff member
-    ("tenant@example.com", "Pat (tenant)", roles.LEARNER, False, False),
-    ("champion@example.com", "Sam (Digital Champion)", roles.DIGITAL_CHAMPION, False, True),
-    ("editor@example.com", "Alex (Course Editor)", roles.COURSE_EDITOR, False, True),
-    ("moderator@example.com", "Jo (Moderator)", roles.MODERATOR, False, True),
-    ("safeguarding@example.com", "Chris (Safeguarding)", roles.SAFEGUARDING_OFFICER, False, True),
-    ("manager@example.com", "Morgan (Manager)", roles.MANAGER, False, True),
-    ("admin@example.com", "Admin", None, True, True),
+    # email, display name, role, is superuser, staff member. Names carry no role words: the
+    # site shows each staff role as a badge beside the name ({% person_name %}).
+    ("tenant@example.com", "Pat Jones", roles.LEARNER, False, False),
+    ("champion@example.com", "Sam Patel", roles.DIGITAL_CHAMPION, False, True),
+    ("editor@example.com", "Alex Green", roles.COURSE_EDITOR, False, True),
+    ("moderator@example.com", "Jo Adams", roles.MODERATOR, False, True),
+    ("safeguarding@example.com", "Chris Lee", roles.SAFEGUARDING_OFFICER, False, True),
+    ("manager@example.com", "Morgan Reid", roles.MANAGER, False, True),
+    ("admin@example.com", "Robin Shaw", None, True, True),
 ]
 
 
@@ -47,6 +49,12 @@ def demo_seed(*, stdout) -> None:
             user.groups.add(Group.objects.get(name=role))
         if created:
             account_setup(user=user)
+    # The champion works at Elm Court: a staff assignment made by the demo Manager.
+    staff_assignment_set(
+        person=User.objects.get(email__iexact="champion@example.com"),
+        centre=centre,
+        by=User.objects.get(email__iexact="manager@example.com"),
+    )
     stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
     for email, _name, role, _su, _staff in DEMO_ACCOUNTS:
         stdout.write(f"  {email:<28} {role or 'superuser'}")

@@ -7,8 +7,9 @@ from allauth.account import app_settings as allauth_settings
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
-from training.places.models import CommunityCentre, Neighbourhood
+from training.places.models import Neighbourhood
 from training.users.models import User
+from training.users.names import display_name_clean
 
 SHARED_COMPUTER_SESSION_KEY = "shared_computer"
 
@@ -69,6 +70,9 @@ class SignupForm(AllauthSignupForm):
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
 
+    def clean_display_name(self) -> str:
+        return display_name_clean(self.cleaned_data.get("display_name", ""))
+
     def save(self, request):
         user = super().save(request)
         if user is not None and self.cleaned_data.get("display_name"):
@@ -98,12 +102,13 @@ class AssistedAccountForm(forms.Form):
     neighbourhood = forms.ModelChoiceField(
         label=_("Neighbourhood (optional)"), queryset=Neighbourhood.objects.all(), required=False
     )
-    community_centre = forms.ModelChoiceField(
-        label=_("Community centre"),
-        queryset=CommunityCentre.objects.all(),
-        required=False,
-        help_text=_("Leave empty to use your own centre."),
-    )
+    # No centre field: the account is always made at the centre the champion is assigned to.
+
+    def clean_display_name(self) -> str:
+        name = display_name_clean(self.cleaned_data.get("display_name", ""))
+        if not name:
+            raise forms.ValidationError(_("Type the learner's name, e.g. “Pat”."), code="required")
+        return name
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"].strip()
@@ -134,11 +139,20 @@ class AssistedAccountForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    """A person's own details. The community centre here is where they go to learn: for a
+    Digital Champion it never changes the centre they work at, which a Manager sets."""
+
     class Meta:
         model = User
         fields = ["display_name", "preferred_language", "neighbourhood", "community_centre"]
         labels = {
             "neighbourhood": _("Your neighbourhood"),
-            "community_centre": _("Your community centre"),
+            "community_centre": _("The community centre you go to"),
+        }
+        help_texts = {
+            "community_centre": _("Where you go to learn or get help. You can leave this empty."),
         }
         widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}
+
+    def clean_display_name(self) -> str:
+        return display_name_clean(self.cleaned_data.get("display_name", ""))

@@ -49,7 +49,8 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="people",
         help_text=_(
-            "For learners, the centre they usually go to; for Digital Champions, where they work."
+            "The centre this person goes to, chosen by them. Where a Digital Champion works is "
+            "set apart, by a Manager (Places → Staff at centres)."
         ),
     )
     is_staff_member = models.BooleanField(

@@ -75,6 +75,10 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("places", "add_communitycentre"),
         ("places", "change_communitycentre"),
         ("places", "delete_communitycentre"),
+        # Says which centre each Digital Champion works at (places 0004); champions cannot.
+        ("places", "add_staffassignment"),
+        ("places", "change_staffassignment"),
+        ("places", "delete_staffassignment"),
         ("community", "add_group"),
         ("community", "change_group"),
         ("events", "add_event"),

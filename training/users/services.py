@@ -11,8 +11,10 @@ from django.utils.text import slugify
 
 from training.core.services import activity_record
 from training.places.models import CommunityCentre, Neighbourhood
+from training.places.selectors import champion_centre
 from training.users import roles
 from training.users.models import User
+from training.users.names import display_name_clean
 from training.users.passwords import password_memorable
 
 ASSISTED_PERMISSION = "users.create_assisted_account"
@@ -56,15 +58,19 @@ def assisted_account_create(
     username: str = "",
     password: str = "",
     neighbourhood: Neighbourhood | None = None,
-    community_centre: CommunityCentre | None = None,
 ) -> AssistedAccount:
     """Create an account for a learner with no email address, made by a Digital Champion.
 
     Returns the new user and the password to print on their sign-in card (generated when none
-    was chosen). Only people allowed to create assisted accounts may call this.
+    was chosen). Only people allowed to create assisted accounts may call this, and only once a
+    Manager has assigned them to a centre: the account is at that centre, never one they choose.
     """
     if not champion.has_perm(ASSISTED_PERMISSION):
         raise PermissionDenied("Only Digital Champions can create assisted accounts.")
+    centre = champion_centre(user=champion)
+    if centre is None:
+        raise PermissionDenied("Ask a manager to assign you to a centre first.")
+    display_name = display_name_clean(display_name)
     username = username or username_suggest(display_name=display_name)
     password = password or password_memorable()
     user = User(
@@ -73,7 +79,7 @@ def assisted_account_create(
         created_with_assistance=True,
         assisted_by=champion,
         neighbourhood=neighbourhood,
-        community_centre=community_centre or champion.community_centre,
+        community_centre=centre,
     )
     password_validation.validate_password(password, user)
     user.set_password(password)
@@ -90,7 +96,9 @@ def profile_update(
     neighbourhood: Neighbourhood | None,
     community_centre: CommunityCentre | None,
 ) -> User:
-    user.display_name = display_name
+    """Save a person's own details. ``community_centre`` is where they go to learn; for a Digital
+    Champion it does not change where they work (their staff assignment, set by a Manager)."""
+    user.display_name = display_name_clean(display_name)
     user.preferred_language = preferred_language
     user.neighbourhood = neighbourhood
     user.community_centre = community_centre

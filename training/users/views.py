@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from training.places.selectors import champion_centre
 from training.users.forms import AssistedAccountForm, ProfileForm
 from training.users.models import User
 from training.users.services import ASSISTED_PERMISSION, assisted_account_create, profile_update
@@ -20,11 +21,21 @@ def profile(request: HttpRequest) -> HttpResponse:
         profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your details are saved."))
         return redirect("users:profile")
-    return render(request, "users/profile.html", {"form": form})
+    return render(
+        request,
+        "users/profile.html",
+        # The centre a Manager assigned them to work at, shown (not changeable) to champions.
+        {"form": form, "working_centre": champion_centre(user=request.user)},
+    )
 
 
 @permission_required(ASSISTED_PERMISSION, raise_exception=True)
 def assisted_account_new(request: HttpRequest) -> HttpResponse:
+    centre = champion_centre(user=request.user)
+    recent = User.objects.filter(assisted_by=request.user).order_by("-date_joined")[:20]
+    if centre is None:
+        # No centre assigned yet: say so kindly, and make nothing.
+        return render(request, "users/assisted_new.html", {"form": None, "recent": recent})
     form = AssistedAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         account = assisted_account_create(champion=request.user, **form.cleaned_data)
@@ -34,8 +45,9 @@ def assisted_account_new(request: HttpRequest) -> HttpResponse:
         passwords[str(account.user.pk)] = account.password
         request.session[CARD_SESSION_KEY] = passwords
         return redirect("users:assisted_card", user_id=account.user.pk)
-    recent = User.objects.filter(assisted_by=request.user).order_by("-date_joined")[:20]
-    return render(request, "users/assisted_new.html", {"form": form, "recent": recent})
+    return render(
+        request, "users/assisted_new.html", {"form": form, "recent": recent, "centre": centre}
+    )
 
 
 @permission_required(ASSISTED_PERMISSION, raise_exception=True)

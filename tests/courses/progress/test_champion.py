@@ -103,9 +103,7 @@ def test_visitors_who_are_not_signed_in_are_sent_to_sign_in(client, pat):
 def test_a_champion_sees_their_centre_and_those_they_helped_and_nobody_else(
     client, champion, pat, stranger, lessons
 ):
-    made = assisted_account_create(
-        champion=champion, display_name="Made By Me", community_centre=CommunityCentreFactory()
-    ).user
+    made = assisted_account_create(champion=champion, display_name="Made By Me").user
     helped_lesson = UserFactory(display_name="Helped Lesson", community_centre=None)
     lesson_complete(learner=helped_lesson, lesson=lessons[0], helper=champion)
     helped_skill = UserFactory(display_name="Helped Skill", community_centre=None)
@@ -353,9 +351,7 @@ def test_a_missing_or_unknown_skill_is_explained(client, champion, pat):
 
 
 def test_recording_progress_for_an_assisted_account_they_made(client, champion, lessons):
-    account = assisted_account_create(
-        champion=champion, display_name="Chris", community_centre=CommunityCentreFactory()
-    ).user
+    account = assisted_account_create(champion=champion, display_name="Chris").user
     client.force_login(champion)
     client.post(record_lesson(account), {"lesson": lessons[0].pk, "note": ""})
     assert LessonCompletion.objects.get(learner=account).helper == champion
