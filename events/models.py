@@ -103,7 +103,12 @@ class Event(index.Indexed, models.Model):
         FieldPanel("organiser"),
         FieldPanel("is_published"),
     ]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        # The admin list and chooser search within a champion's own centre's events.
+        index.FilterField("centre"),
+    ]
 
     class Meta:
         ordering = ["starts_at", "pk"]
