@@ -2,6 +2,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 
 class ContentSecurityPolicyMiddleware:
@@ -19,4 +20,48 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if not request.path.startswith(self.excluded):
             response.headers.setdefault("Content-Security-Policy", self.header)
+        return response
+
+
+def response_is_personal(request: HttpRequest) -> bool:
+    """Whether this response was made for one person, so no cache may keep it.
+
+    Every response to a signed-in user is; so is one to a visitor who is not signed in but whose
+    page was drawn from their own session (progress kept before signing up, for example).
+    """
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.accessed and not session.is_empty())
+
+
+def response_make_private(response: HttpResponse) -> None:
+    """``Cache-Control: private, no-store`` (and no-cache, max-age=0), nothing that contradicts it.
+
+    Whatever the view said before (``public``, a ``max-age`` or ``s-maxage``, an ``Expires`` in
+    the future) is dropped: a browser or proxy must not keep this response at all.
+    """
+    del response["Cache-Control"]
+    del response["Expires"]
+    add_never_cache_headers(response)  # max-age=0, no-cache, no-store, must-revalidate, private
+    patch_vary_headers(response, ("Cookie",))
+
+
+class PrivateResponseCacheControlMiddleware:
+    """Every response to a signed-in person is ``private, no-store``: pages, CSVs, files, photos.
+
+    The one place that says so, for every view, so a new view cannot forget. Placed just after
+    the authentication middleware, it sees every response made below it, including redirects
+    from other middleware and pages served from the anonymous page cache (which are never
+    personal).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response_is_personal(request):
+            response_make_private(response)
         return response
