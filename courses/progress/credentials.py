@@ -59,6 +59,12 @@ VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 ISSUER_NAME = "Homes on the Net"
 SKILLS_FRAMEWORK = "UK Essential Digital Skills framework"
+# An alignment's targetType must be one of OB 3.0's AlignmentTargetType values or an "ext:" term
+# (the published JSON Schema refuses anything else, such as the "ceterms:Competency" our first
+# badges carried). "ceasn:Competency" means a competency published by Credential Engine, which
+# the UK Essential Digital Skills framework is not, so our skills get an extension term. Badges
+# already issued with the old value keep verifying: their signature is still genuine.
+ALIGNMENT_TARGET_TYPE = "ext:EssentialDigitalSkill"
 # Our credentials are a few kilobytes; anything far longer is not one of ours.
 CREDENTIAL_MAX_CHARS = 20_000
 
@@ -297,7 +303,7 @@ def achievement_build(course: CoursePage) -> dict[str, Any]:
                 "targetName": skill.statement,
                 "targetCode": skill.code,
                 "targetFramework": SKILLS_FRAMEWORK,
-                "targetType": "ceterms:Competency",
+                "targetType": ALIGNMENT_TARGET_TYPE,
                 "targetUrl": f"{skills_page}#area-{skill.area.code.lower()}",
             }
             for skill in skills
