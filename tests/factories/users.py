@@ -2,15 +2,34 @@ from django.contrib.auth.models import Group
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 
 from training.users import roles
 from training.users.models import User
+from training.users.two_factor import authenticator_app_add
 
 PASSWORD = "a-long-test-password-42"
+# The authenticator-app secret of every factory user whose role needs two-step sign-in.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - tests only
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app with ``secret`` shows now (allauth's own TOTP helper)."""
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(secret, counter))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A learner with a verified email address who can sign in with PASSWORD."""
+    """A learner with a verified email address who can sign in with PASSWORD.
+
+    Staff whose role needs two-step sign-in (and superusers) also get an authenticator app with
+    TOTP_SECRET, so ``client.force_login`` keeps working for them; ``second_factor=False`` makes
+    one without (to test that they are sent to set one up).
+    """
 
     class Meta:
         model = User
@@ -39,3 +58,13 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.get_or_create(
                 user=self, email=self.email, defaults={"verified": True, "primary": True}
             )
+
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        if not create:
+            return
+        wanted = roles.role_needs_second_factor(self) if extracted is None else extracted
+        # The check above remembered the roles on the object; forget them, as tests add groups.
+        self.__dict__.pop("_role_names", None)
+        if wanted:
+            authenticator_app_add(user=self, secret=TOTP_SECRET)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -91,6 +92,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "training.core.middleware.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After Authentication- and AccountMiddleware: staff who can read other people's personal
+    # data must add a second step before anything else.
+    "training.users.middleware.SecondFactorRequiredMiddleware",
     # Last but one, so a cached page still passes back through every middleware above.
     "training.core.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -270,9 +274,11 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_UNIQUE_EMAIL = True
-# Sign-up says plainly when an email address already has an account (the issue asks for a clear
-# message). This tells a visitor that the address is registered; sign-up is rate limited.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Nothing says whether an email address has an account. Password reset answers the same for
+# every address (and emails only addresses we know); signing up with a known address shows the
+# usual "check your email" page and emails that address "you already have an account".
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
@@ -293,6 +299,22 @@ ACCOUNT_RATE_LIMITS = {
     "community_post": "10/h/user",
     "community_reply": "40/h/user",
 }
+
+# Two-factor authentication (allauth.mfa): an authenticator app with recovery codes. Which roles
+# must use it is decided in one place, training.users.roles.role_needs_second_factor, and enforced
+# by training.users.middleware.SecondFactorRequiredMiddleware; everyone else may choose it.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Homes on the Net"
+MFA_FORMS = {
+    "authenticate": "training.users.two_factor_forms.AuthenticateForm",
+    "reauthenticate": "training.users.two_factor_forms.ReauthenticateForm",
+    "activate_totp": "training.users.two_factor_forms.ActivateTOTPForm",
+}
+# Staff sign in on allauth's page like everyone else (one page, one set of rate limits, then
+# the code). The admins' sign-in addresses only send people there (training/urls.py), so
+# WAGTAILADMIN_LOGIN_URL stays Wagtail's /admin/login/: pointing it straight at allauth's page
+# would loop for a signed-in learner refused by the admin (allauth sends them on to ?next=).
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"

@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from training.places.models import CommunityCentre, Neighbourhood
 from training.places.services import staff_assignment_set
 from training.users import roles
+from training.users.demo_two_factor import demo_second_factor_seed
 from training.users.models import User
 from training.users.services import account_setup
 
@@ -58,3 +59,4 @@ def demo_seed(*, stdout) -> None:
     stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
     for email, _name, role, _su, _staff in DEMO_ACCOUNTS:
         stdout.write(f"  {email:<28} {role or 'superuser'}")
+    demo_second_factor_seed(emails=[account[0] for account in DEMO_ACCOUNTS], stdout=stdout)

@@ -138,3 +138,18 @@ def user_roles(user) -> frozenset[str]:
 
 def user_has_role(user, role: str) -> bool:
     return role in user_roles(user)
+
+
+# Roles that can read other people's personal data: they must sign in with a second step.
+SECOND_FACTOR_ROLES = frozenset({MODERATOR, SAFEGUARDING_OFFICER, MANAGER})
+
+
+def role_needs_second_factor(user) -> bool:
+    """Whether ``user`` must use two-step sign-in: the one rule, for every check and test.
+
+    Managers, Safeguarding Officers, Moderators and superusers can read other people's personal
+    data, so a stolen password alone must not be enough. Everyone else may choose it.
+    """
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(user_roles(user) & SECOND_FACTOR_ROLES)

@@ -45,14 +45,21 @@ def test_a_learner_cannot_open_the_wagtail_admin(client, learner):
     client.force_login(learner)
     response = client.get("/admin/", follow=True)
     final_url = response.redirect_chain[-1][0] if response.redirect_chain else "/admin/"
+    # Wagtail sends them to its sign-in address, which tells a signed-in person no (sending
+    # them on to allauth's sign-in page would bring them straight back).
     assert final_url.startswith("/admin/login/")
+    assert response.status_code == 403
     assert "You do not have permission to access the admin" in response.content.decode()
+    assert "Staff only" in response.content.decode()
 
 
-def test_staff_can_sign_in_to_the_admin_with_their_email(client, editor, password):
-    response = client.post(
-        "/admin/login/", {"username": editor.email, "password": password}, follow=True
-    )
+def test_staff_sign_in_to_the_admin_with_their_email_on_the_one_sign_in_page(
+    client, editor, password
+):
+    response = client.get("/admin/", follow=True)
+    sign_in_url = response.redirect_chain[-1][0]
+    assert sign_in_url == "/account/login/?next=%2Fadmin%2F"
+    response = client.post(sign_in_url, {"login": editor.email, "password": password}, follow=True)
     assert response.context["user"] == editor
     assert response.redirect_chain[-1][0] == "/admin/"
 

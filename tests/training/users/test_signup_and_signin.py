@@ -115,12 +115,21 @@ def test_bad_sign_up_input_gets_a_message_beside_the_field_and_keeps_the_email(
     assert not User.objects.filter(email=typed_email).exists()
 
 
-def test_duplicate_email_is_refused_with_a_clear_message(client, learner):
-    response = signup(client, email=learner.email.upper())
+def test_duplicate_email_makes_no_account_and_tells_only_the_owner(
+    client, learner, django_capture_on_commit_callbacks
+):
+    # The page must not say the address is taken (that would tell anyone who has an account
+    # here: ACCOUNT_PREVENT_ENUMERATION). The usual "check your email" page follows, and the
+    # owner of the address is emailed that they already have an account.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signup(client, email=learner.email.upper())
 
-    assert response.status_code == 200
-    assert "already registered" in " ".join(response.context["form"].errors["email"])
+    assert response.status_code == 302
+    assert response["Location"] == "/account/confirm-email/"
+    assert "already" not in client.get(response["Location"]).content.decode()
     assert User.objects.filter(email__iexact=learner.email).count() == 1
+    assert len(mail.outbox) == 1
+    assert "You already have an account" in mail.outbox[0].subject
 
 
 def test_sign_in_with_email_and_password(client, learner, password):

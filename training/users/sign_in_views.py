@@ -1,0 +1,24 @@
+"""The Wagtail and Django admins' own sign-in addresses, which send everyone to allauth's page.
+
+allauth's page is the only place a password is typed: it has the rate limits and asks for the
+second step. The admins' sign-in forms would take unlimited passwords, so they are never shown.
+"""
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    """``/admin/login/`` and ``/django-admin/login/``, keeping ``?next=``.
+
+    A signed-in person is only sent here when that admin refuses them; sending them on to sign in
+    would come straight back (allauth passes signed-in people on to ``next``), so they are told
+    plainly instead.
+    """
+    if request.user.is_authenticated:
+        return TemplateResponse(request, "account/admin_refused.html", status=403)
+    url = reverse("account_login")
+    if request.GET:
+        url = f"{url}?{request.GET.urlencode()}"
+    return HttpResponseRedirect(url)
