@@ -147,9 +147,8 @@ def assert_typed_values_kept(page, *, email: str, name: str = "Robin") -> None:
         pytest.param(
             "robin@example.com", "password", "id_password1", "too common", id="weak-password"
         ),
-        pytest.param(
-            "taken@example.com", STRONG, "id_email", "already registered", id="duplicate-email"
-        ),
+        # An address that already has an account is not refused on the page (that would tell
+        # anyone who has an account): see tests/training/users/test_no_account_enumeration.py.
     ],
 )
 def test_sign_up_with_bad_input_explains_and_keeps_what_was_typed(

@@ -21,8 +21,8 @@ def test_an_editor_builds_a_lesson_with_a_quiz_and_publishes_it(page, context_ne
     editor = UserFactory(role=roles.COURSE_EDITOR)
     course = CoursePageFactory(title="Texting your family", slug="texting-your-family")
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", editor.email)
+    page.goto("/admin/login/")  # sends staff to the one sign-in page (allauth)
+    page.fill("#id_login", editor.email)
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.locator("form button[type=submit]").click()

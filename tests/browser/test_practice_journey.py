@@ -25,7 +25,7 @@ from tests.factories.courses import CoursePageFactory, LessonPageFactory
 from tests.factories.events import EventFactory
 from tests.factories.places import CommunityCentreFactory, NeighbourhoodFactory
 from tests.factories.practice import NextStepFactory
-from tests.factories.users import PASSWORD, UserFactory
+from tests.factories.users import PASSWORD, UserFactory, totp_code
 from training.core.models import ActivityEvent
 from training.users import roles
 
@@ -155,11 +155,15 @@ def test_a_learner_puts_the_photo_course_into_practice_and_a_moderator_hides_a_f
 
     # A moderator hides it for good from the queue in the Wagtail admin, with a reason.
     moderator_page = context_new().new_page()
-    moderator_page.goto("/admin/login/")
-    moderator_page.fill("#id_username", world["moderator"].email)
+    moderator_page.goto("/admin/login/")  # sends staff to the one sign-in page (allauth)
+    moderator_page.fill("#id_login", world["moderator"].email)
     moderator_page.fill("#id_password", PASSWORD)
     with moderator_page.expect_navigation():
         moderator_page.locator("form button[type=submit]").click()
+    # Moderators must use two-step sign-in: the code from their app (the factory's secret).
+    moderator_page.fill("#id_code", totp_code())
+    with moderator_page.expect_navigation():
+        moderator_page.locator("form button[type=submit]").first.click()
     moderator_page.goto("/admin/community/moderation/")
     assert moderator_page.get_by_text(NEIGHBOUR_POST).is_visible()
     with moderator_page.expect_navigation():
