@@ -15,6 +15,7 @@ from community.models import (
 )
 from training.core.addresses import absolute_url
 from training.places.models import CommunityCentre, Neighbourhood
+from training.users.people import badge_prefetch
 
 
 def centres_for_neighbourhood(*, neighbourhood: Neighbourhood | None) -> QuerySet[CommunityCentre]:
@@ -91,6 +92,7 @@ def _post_listing(viewer) -> QuerySet[Post]:
     return (
         Post.objects.filter(_visible(viewer))
         .select_related("author", "group")
+        .prefetch_related(badge_prefetch("author"))
         .annotate(comment_count=Count("comments", filter=Q(comments__status=Status.PUBLISHED)))
         .order_by("-created_at", "-pk")
     )
@@ -109,10 +111,17 @@ def posts_feed(*, user) -> QuerySet[Post]:
 
 
 def post_with_comments(*, pk: int, viewer) -> Post | None:
-    comments = Comment.objects.filter(_visible(viewer)).select_related("author")
+    comments = (
+        Comment.objects.filter(_visible(viewer))
+        .select_related("author")
+        .prefetch_related(badge_prefetch("author"))
+    )
     return (
         Post.objects.select_related("author", "group", "group__neighbourhood")
-        .prefetch_related(Prefetch("comments", queryset=comments, to_attr="visible_comments"))
+        .prefetch_related(
+            badge_prefetch("author"),
+            Prefetch("comments", queryset=comments, to_attr="visible_comments"),
+        )
         .filter(pk=pk)
         .first()
     )
@@ -122,6 +131,7 @@ def group_members(*, group: Group) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(group=group, status=MembershipStatus.ACTIVE)
         .select_related("user")
+        .prefetch_related(badge_prefetch("user"))
         .order_by("role", "user__display_name", "user__username")
     )
 
@@ -132,11 +142,13 @@ def group_waiting(*, group: Group) -> dict:
         "posts": list(
             Post.objects.filter(group=group, status=Status.PENDING)
             .select_related("author")
+            .prefetch_related(badge_prefetch("author"))
             .order_by("created_at")
         ),
         "requests": list(
             Membership.objects.filter(group=group, status=MembershipStatus.REQUESTED)
             .select_related("user")
+            .prefetch_related(badge_prefetch("user"))
             .order_by("created_at")
         ),
     }
