@@ -365,6 +365,10 @@ def run(rounds: int) -> bool:
         username="bench-champion-account", defaults={"community_centre": centre}
     )
     champion.groups.add(Group.objects.get(name=roles.DIGITAL_CHAMPION))
+    # A champion's dashboard is their assigned centre's (issue 10): a Manager's staff assignment.
+    from training.places.services import staff_assignment_set
+
+    staff_assignment_set(person=champion, centre=centre, by=manager)
     course = CoursePage.objects.filter(slug="bench-course-7").first()
 
     url = reverse("dashboards:dashboard")
