@@ -1,0 +1,300 @@
+"""Follow every link on the demo site, as a visitor and as each demo role.
+
+Starting at the home page, every ``<a href>`` that stays on the site is followed (normalised and
+visited once), redirects included. Every page must answer below 400, apart from the deliberate
+refusals listed in ``EXPECTED_REFUSALS`` with their reason, and none may answer 500. A signed-in
+person sent to the sign-in page (or to two-factor set-up) is a failure: the site linked them to
+something they may not open. Pictures, styles and scripts that a page asks for from our own
+``/static/`` and ``/media/`` must exist.
+
+Not followed: signing out (a form anyway), anything that deletes, and the inside of the two
+admins (their entry pages are visited; the permission matrix covers the admin views we wrote).
+"""
+
+import re
+import time
+from collections import deque
+from html.parser import HTMLParser
+from io import StringIO
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+
+import pytest
+
+from tests.site.demo_db import module_data
+from training.users.models import User
+
+pytestmark = pytest.mark.django_db
+
+VISITOR = "visitor"
+# The accounts seed_demo makes (README, "Demo sign-ins"), one for each role.
+DEMO_PEOPLE = [
+    VISITOR,
+    "tenant@example.com",
+    "champion@example.com",
+    "editor@example.com",
+    "moderator@example.com",
+    "safeguarding@example.com",
+    "manager@example.com",
+    "admin@example.com",
+]
+
+# Far above the demo's size (about 150 pages a role); reaching it fails the test, so a runaway
+# (an endless calendar, say) is found rather than hidden.
+PAGE_CAP = 1000
+MAX_REDIRECTS = 5
+
+SAME_SITE_HOSTS = {"", "testserver", "localhost", "127.0.0.1"}
+SIGN_IN_PATHS = ("/account/login/", "/admin/login/", "/django-admin/login/")
+TWO_FACTOR_PATHS = ("/account/2fa/",)
+ADMIN_ENTRIES = ("/admin/", "/django-admin/")
+
+# Deliberate answers of 400 or more a crawl may meet, each with its reason:
+# (role or "*", path regex) -> (status, reason). Keep it short: a link the site shows someone
+# should open for them.
+EXPECTED_REFUSALS: dict[tuple[str, str], tuple[int, str]] = {}
+
+
+class _Links(HTMLParser):
+    """The links and our own asset addresses in one HTML page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+        if tag in {"img", "script", "source", "link"}:
+            for name in ("src", "href"):
+                if attributes.get(name) and (tag != "link" or _is_asset_link(attributes)):
+                    self.assets.append(attributes[name])
+            for candidate in (attributes.get("srcset") or "").split(","):
+                if candidate.strip():
+                    self.assets.append(candidate.split()[0])
+
+
+def _is_asset_link(attributes: dict) -> bool:
+    return bool({"stylesheet", "icon", "preload", "manifest"} & set(
+        (attributes.get("rel") or "").split()
+    ))  # fmt: skip
+
+
+def _same_site(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in {"", "http", "https"} and (parts.hostname or "") in SAME_SITE_HOSTS
+
+
+def _normalised(url: str) -> str:
+    """Path and query, fragment dropped, query sorted."""
+    parts = urlsplit(url)
+    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return parts.path + (f"?{query}" if query else "")
+
+
+def _visit_key(url: str) -> str:
+    """What makes two addresses the same page for the crawl.
+
+    ``next`` (where to go after signing in) is dropped, and every page of a paginated list
+    counts as one: page 2 is opened once, not page 2 of every filter.
+    """
+    parts = urlsplit(url)
+    query = [
+        (name, "*" if name == "page" else value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if name != "next"
+    ]
+    return parts.path + ("?" + urlencode(sorted(query)) if query else "")
+
+
+def _skipped(path: str) -> str | None:
+    """Why a link is not followed, or None."""
+    if path.rstrip("/").endswith("/logout") or "/logout/" in path:
+        return "signs out"
+    if any("delete" in segment for segment in path.split("/")):
+        return "deletes"
+    for entry in ADMIN_ENTRIES:
+        if path.startswith(entry) and path != entry:
+            return "inside an admin"
+    return None
+
+
+def _refusal(role: str, path: str, status: int) -> str | None:
+    for (who, pattern), (expected, reason) in EXPECTED_REFUSALS.items():
+        if who in {role, "*"} and re.fullmatch(pattern, path) and status == expected:
+            return reason
+    return None
+
+
+class Crawl:
+    def __init__(self, client: Client, role: str, *, cap: int = PAGE_CAP):
+        self.client = client
+        self.role = role
+        self.cap = cap
+        self.signed_in = role != VISITOR
+        self.visited: dict[str, int] = {}
+        self.problems: list[str] = []
+        self.assets_checked: dict[str, bool] = {}
+
+    def run(self, start: str = "/") -> None:
+        queue = deque([(start, "(start)")])
+        seen = {_visit_key(start)}
+        while queue:
+            if len(self.visited) >= self.cap:
+                self.problems.append(
+                    f"stopped at {self.cap} pages with {len(queue)} still to visit: "
+                    "raise PAGE_CAP only if the site really grew, or find the runaway links"
+                )
+                return
+            url, found_on = queue.popleft()
+            for link in self.open(url, found_on):
+                key = _visit_key(link)
+                if key not in seen:
+                    seen.add(key)
+                    queue.append((link, url))
+
+    def open(self, url: str, found_on: str) -> list[str]:
+        """Open one address, following its redirects; answer the links on the final page."""
+        for _hop in range(MAX_REDIRECTS + 1):
+            path = urlsplit(url).path
+            try:
+                response = self.client.get(url)
+            except Exception as error:  # the test client re-raises what would be a 500
+                self.visited[url] = 500
+                self.problems.append(f"500 {url} (linked from {found_on}): {error!r}")
+                return []
+            self.visited[url] = response.status_code
+            if response.status_code in {301, 302, 303, 307, 308}:
+                target = urljoin(url, response["Location"])
+                target_path = urlsplit(target).path
+                if not _same_site(target):
+                    return []
+                if self.signed_in and target_path.startswith(TWO_FACTOR_PATHS):
+                    self.problems.append(
+                        f"{url} sent a signed-in {self.role} to two-factor set-up {target_path}"
+                    )
+                    return []
+                if self.signed_in and target_path.startswith(SIGN_IN_PATHS):
+                    if not _refusal(self.role, path, response.status_code):
+                        self.problems.append(
+                            f"{url} (linked from {found_on}) sent a signed-in {self.role} "
+                            f"to sign in: {target}"
+                        )
+                    return []
+                found_on, url = url, _normalised(target)
+                continue
+            if response.status_code >= 400 and not _refusal(self.role, path, response.status_code):
+                self.problems.append(f"{response.status_code} {url} (linked from {found_on})")
+                return []
+            if "text/html" not in response.get("Content-Type", ""):
+                return []
+            return self.links_of(url, response.content.decode())
+        self.problems.append(f"more than {MAX_REDIRECTS} redirects from {url}")
+        return []
+
+    def links_of(self, url: str, html: str) -> list[str]:
+        parser = _Links()
+        parser.feed(html)
+        for asset in parser.assets:
+            self.check_asset(url, asset)
+        links = []
+        for href in parser.links:
+            absolute = urljoin(url, href.strip())
+            if not _same_site(absolute):
+                continue
+            path = urlsplit(absolute).path
+            if _skipped(path):
+                continue
+            links.append(_normalised(absolute))
+        return links
+
+    def check_asset(self, page: str, address: str) -> None:
+        absolute = urljoin(page, address)
+        if not _same_site(absolute):
+            return
+        path = urlsplit(absolute).path
+        if path in self.assets_checked:
+            return
+        if path.startswith(settings.STATIC_URL):
+            found = bool(finders.find(path.removeprefix(settings.STATIC_URL)))
+        elif path.startswith(settings.MEDIA_URL):
+            found = (Path(settings.MEDIA_ROOT) / path.removeprefix(settings.MEDIA_URL)).is_file()
+        else:
+            return
+        self.assets_checked[path] = found
+        if not found:
+            self.problems.append(f"{page} asks for {path}, which does not exist")
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, seeded once for the module (and rolled back at its end)."""
+    with module_data(django_db_blocker, tmp_path_factory.mktemp("demo")):
+        call_command("seed_demo", stdout=StringIO())
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _media_and_cache(demo):
+    """Replaces the suite's per-test media folder: the demo's pictures are the module's."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize("person", DEMO_PEOPLE)
+def test_every_linked_page_opens(person):
+    client = Client()
+    if person != VISITOR:
+        client.force_login(User.objects.get(email=person))
+    crawl = Crawl(client, person)
+
+    started = time.perf_counter()
+    crawl.run("/")
+    seconds = time.perf_counter() - started
+    print(
+        f"\ncrawl as {person}: {len(crawl.visited)} addresses, "
+        f"{len(crawl.assets_checked)} assets, {seconds:.1f}s"
+    )
+    assert not crawl.problems, (
+        f"As {person}, {len(crawl.problems)} problem(s) in {len(crawl.visited)} addresses:\n"
+        + "\n".join(crawl.problems)
+    )
+    assert len(crawl.visited) > 20, crawl.visited
+
+
+def test_the_crawl_reports_what_it_must():
+    """The crawler itself: a missing page, a missing asset, sign-in walls and the cap."""
+    crawl = Crawl(Client(), VISITOR)
+    crawl.run("/no-such-page/")
+    assert crawl.problems == ["404 /no-such-page/ (linked from (start))"]
+
+    crawl = Crawl(Client(), VISITOR)
+    crawl.links_of(
+        "/", '<link rel="stylesheet" href="/static/no-such.css"><img src="/media/x.png">'
+    )
+    assert crawl.problems == [
+        "/ asks for /static/no-such.css, which does not exist",
+        "/ asks for /media/x.png, which does not exist",
+    ]
+
+    client = Client()
+    client.force_login(User.objects.get(email="tenant@example.com"))
+    crawl = Crawl(client, "tenant@example.com")
+    crawl.run("/dashboard/")
+    assert crawl.problems == ["403 /dashboard/ (linked from (start))"]
+
+    crawl = Crawl(Client(), VISITOR)
+    crawl.run("/my-learning/")
+    assert crawl.problems == [], "a visitor may be asked to sign in"
+    crawl = Crawl(client, "tenant@example.com", cap=3)
+    crawl.run("/")
+    assert crawl.problems[0].startswith("stopped at 3 pages")
