@@ -423,6 +423,11 @@ MATRIX: dict[str, Row | list[Row]] = {
     "wagtailcore_authenticate_with_password": GET(
         "/_util/authenticate_with_password/{w.password_restriction.pk}/{w.password_page.pk}/",
         PUBLIC, "the form for a password-protected page"),
+    # Our view takes /_util/login/ before Wagtail's (whose pattern stays, shadowed): both rows
+    # open the same address.
+    "wagtail_frontend_login": GET("/_util/login/", signed_in(403, anon=ACCOUNT_LOGIN),
+        "a private page refuses a signed-in person outside its groups; visitors sign in on "
+        "allauth's page"),
     "wagtailcore_login": GET("/_util/login/",
         signed_in(AnyOf((ACCOUNT_LOGIN, 403)), anon=ACCOUNT_LOGIN),
         "Wagtail's own sign-in form (Django's LoginView) has no rate limit and no second step: "
@@ -467,11 +472,7 @@ MATRIX: dict[str, Row | list[Row]] = {
                    change=(MANAGER,), delete=(MANAGER,),
                    views=("list", "list_results", "add", "edit", "delete", "usage", "history",
                           "history_results"),
-                   overrides={  # the chooser lists every champion and where they work
-                       f"wagtailsnippetchoosers_places_staffassignment:{view}":
-                           admin_only(MANAGER, SUPERUSER, no=REFUSED)
-                       for view in ("choose", "choose_results", "chosen", "chosen_multiple")
-                   },
+                   chooser=False,  # none: a chooser would list every champion's centre
                    why="only Managers see and say where champions work"),
     **snippet_rows("courses.skill", "skill", add=(EDITOR,), change=(EDITOR,)),
     **snippet_rows("courses.skillarea", "skill_area", add=(EDITOR,), change=(EDITOR,)),
@@ -705,6 +706,10 @@ def test_permission_matrix(world, row, role, method):
     )
 
 
+# Patterns that another pattern, listed before them, takes over on purpose: {shadowed: taker}.
+SHADOWED = {"wagtailcore_login": "wagtail_frontend_login"}
+
+
 def test_every_row_opens_the_pattern_it_is_for(world):
     """A row's address must reach its own pattern, or the row tests something else."""
     wrong = []
@@ -716,6 +721,6 @@ def test_every_row_opens_the_pattern_it_is_for(world):
             except Resolver404:
                 wrong.append(f"{key}: {path} opens nothing")
                 continue
-            if key not in {match.view_name, match.route}:
+            if key != match.route and match.view_name not in {key, SHADOWED.get(key)}:
                 wrong.append(f"{key}: {path} opens {match.view_name or match.route}")
     assert not wrong, "\n".join(wrong)

@@ -6,13 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from training.users.sign_in_views import admin_sign_in
+from training.users.sign_in_views import admin_sign_in, private_page_sign_in
 
 urlpatterns = [
     # Everyone signs in on allauth's page, staff too: it has the rate limits and asks for the
     # second step. The admins' own sign-in pages only send people there (keeping ?next=).
     path("django-admin/login/", admin_sign_in, name="django_admin_login"),
     path("admin/login/", admin_sign_in, name="wagtail_admin_login"),
+    # Wagtail's own sign-in for private pages (Django's LoginView, no rate limit, no second step).
+    path("_util/login/", private_page_sign_in, name="wagtail_frontend_login"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -82,6 +82,10 @@ class StaffAssignmentViewSet(SnippetViewSet):
     list_filter = ["centre"]
     search_fields = ["person__display_name", "person__username"]
 
+    def register_chooser_viewset(self):
+        """No chooser: nothing picks an assignment, and a chooser would list every champion's
+        centre to anyone with admin access (its views check only the snippet permissions)."""
+
     def get_queryset(self, request):
         return StaffAssignment.objects.select_related(
             "person", "centre", "neighbourhood", "assigned_by"

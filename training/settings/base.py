@@ -233,9 +233,10 @@ NUDGE_AFTER_DAYS = int(os.environ.get("NUDGE_AFTER_DAYS", "7"))
 
 # --- Authentication ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
+# Django's and allauth's, which also load whether the person's role needs two-step sign-in.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "training.users.backends.ModelBackend",
+    "training.users.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -391,6 +392,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Private pages send visitors to the one sign-in page (rate limited, with the second step).
+WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 
 # --- Security that holds everywhere -----------------------------------------------------------
 # The public site sends this Content Security Policy (see training.core.middleware); the Wagtail

@@ -22,3 +22,14 @@ def admin_sign_in(request: HttpRequest) -> HttpResponse:
     if request.GET:
         url = f"{url}?{request.GET.urlencode()}"
     return HttpResponseRedirect(url)
+
+
+def private_page_sign_in(request: HttpRequest) -> HttpResponse:
+    """``/_util/login/``, where Wagtail sends people from a private page, keeping ``?next=``.
+
+    Wagtail's own form there would take unlimited passwords with no second step. A signed-in
+    person only lands here when the page is kept for a group they are not in.
+    """
+    if request.user.is_authenticated:
+        return TemplateResponse(request, "account/private_page_refused.html", status=403)
+    return admin_sign_in(request)
