@@ -99,7 +99,7 @@ def lesson_and_session() -> tuple[str, str]:
     user = User.objects.get(email="tenant@example.com")
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "training.users.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return lesson.get_url(), f"{settings.SESSION_COOKIE_NAME}={session.session_key}"

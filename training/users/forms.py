@@ -46,7 +46,9 @@ class LoginForm(AllauthLoginForm):
 
     def login(self, request, redirect_url=None):
         response = super().login(request, redirect_url=redirect_url)
-        if self.cleaned_data.get("shared_computer") and request.user.is_authenticated:
+        # Set before a second step is asked for too: the session (and this flag) carries on
+        # when the code is entered and the person is signed in.
+        if self.cleaned_data.get("shared_computer"):
             request.session[SHARED_COMPUTER_SESSION_KEY] = True
             request.session.set_expiry(settings.SHARED_COMPUTER_SESSION_SECONDS)
         else:

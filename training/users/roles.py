@@ -142,6 +142,8 @@ def user_has_role(user, role: str) -> bool:
 
 # Roles that can read other people's personal data: they must sign in with a second step.
 SECOND_FACTOR_ROLES = frozenset({MODERATOR, SAFEGUARDING_OFFICER, MANAGER})
+# Set by the sign-in backends when they load the person for a request.
+SECOND_FACTOR_ROLE_ANNOTATION = "in_second_factor_role"
 
 
 def role_needs_second_factor(user) -> bool:
@@ -152,4 +154,9 @@ def role_needs_second_factor(user) -> bool:
     """
     if user is None or not user.is_authenticated:
         return False
-    return user.is_superuser or bool(user_roles(user) & SECOND_FACTOR_ROLES)
+    if user.is_superuser:
+        return True
+    loaded = getattr(user, SECOND_FACTOR_ROLE_ANNOTATION, None)  # see training/users/backends.py
+    if loaded is not None:
+        return bool(loaded)
+    return bool(user_roles(user) & SECOND_FACTOR_ROLES)

@@ -4,12 +4,15 @@ These tests use the real sign-in (a POST to allauth's page), never force_login, 
 force_login skips the password and the code alike.
 """
 
+from django.contrib.auth.models import Group
+
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 
 from tests.factories.users import PASSWORD, TOTP_SECRET, UserFactory, totp_code
 from training.users import roles
+from training.users.forms import SHARED_COMPUTER_SESSION_KEY
 from training.users.roles import role_needs_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -251,3 +254,31 @@ def test_demo_staff_who_need_it_get_the_published_demo_app(client):
     client.post(CODE_PAGE, {"code": totp_code(DEMO_TOTP_SECRET)})
     assert signed_in_user_id(client) == str(manager.pk)
     assert client.get("/dashboard/").status_code == 200
+
+
+def test_someone_made_a_manager_while_signed_in_must_set_up_a_second_step_at_once(client):
+    """The rule is read with the person on every request (training/users/backends.py), so a
+    new role takes effect on the next page, not at the next sign-in."""
+    user = UserFactory(second_factor=False)
+    sign_in(client, user)
+    assert client.get("/my-learning/").status_code == 200
+
+    user.groups.add(Group.objects.get(name=roles.MANAGER))
+
+    response = client.get("/my-learning/")
+    assert response.status_code == 302
+    assert response["Location"] == SET_UP
+
+
+def test_this_is_a_shared_computer_holds_for_staff_who_enter_a_code(client, settings):
+    user = UserFactory(role=roles.MANAGER)
+    response = client.post(
+        "/account/login/",
+        {"login": user.email, "password": PASSWORD, "shared_computer": "on"},
+    )
+    assert response["Location"] == CODE_PAGE
+    client.post(CODE_PAGE, {"code": totp_code(TOTP_SECRET)})
+
+    assert signed_in_user_id(client) == str(user.pk)
+    assert client.session.get(SHARED_COMPUTER_SESSION_KEY) is True
+    assert client.session.get_expiry_age() <= settings.SHARED_COMPUTER_SESSION_SECONDS
