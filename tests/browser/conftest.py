@@ -206,8 +206,8 @@ def _database_left_as_migrated(django_db_setup, django_db_keepdb, django_db_bloc
 @pytest.fixture
 def demo_content(transactional_db):
     """What ``seed_demo`` adds to pages: footer pages, neighbourhoods, community centres."""
-    from training.core import demo as core_demo
-    from training.places import demo as places_demo
+    from demo import core as core_demo
+    from demo import places as places_demo
 
     out = io.StringIO()
     core_demo.demo_seed(stdout=out)

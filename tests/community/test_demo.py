@@ -8,10 +8,10 @@ from django.core.files.storage import storages
 import pytest
 from PIL import Image
 
-from community import demo
 from community.models import Comment, Group, Post, Status
-from training.places import demo as places_demo
-from training.users import demo as users_demo
+from demo import community as demo
+from demo import places as places_demo
+from demo import users as users_demo
 
 pytestmark = pytest.mark.django_db
 

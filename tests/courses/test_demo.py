@@ -6,8 +6,8 @@ from wagtail.images import get_image_model
 
 import pytest
 
-from courses.demo import demo_courses, demo_seed
 from courses.models import CoursePage, LessonPage
+from demo.courses import demo_courses, demo_seed
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,11 @@ from django.utils import timezone
 
 import pytest
 
-from events import demo as events_demo
+from demo import events as events_demo
+from demo import places as places_demo
+from demo import users as users_demo
 from events.models import Booking, Event
 from events.selectors import events_upcoming
-from training.places import demo as places_demo
-from training.users import demo as users_demo
 
 pytestmark = pytest.mark.django_db
 

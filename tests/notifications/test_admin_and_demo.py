@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from notifications import demo
+from demo import notifications as demo
 from notifications.models import EmailChoice, NotificationPreference
 from notifications.selectors import notifications_export
 from tests.factories.notifications import NotificationFactory

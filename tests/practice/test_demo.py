@@ -4,8 +4,8 @@ import io
 
 import pytest
 
-from courses.demo import demo_seed as courses_demo_seed
-from practice.demo import demo_seed
+from demo.courses import demo_seed as courses_demo_seed
+from demo.practice import demo_seed
 from practice.models import NextStep
 
 pytestmark = pytest.mark.django_db

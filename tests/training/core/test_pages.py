@@ -2,7 +2,7 @@ from django.test import Client, override_settings
 
 import pytest
 
-from training.core import demo as core_demo
+from demo import core as core_demo
 from training.core.models import HomePage, SiteSettings
 
 pytestmark = pytest.mark.django_db

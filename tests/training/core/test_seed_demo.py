@@ -2,10 +2,10 @@ from django.core.management import call_command
 
 import pytest
 
+from demo.users import DEMO_PASSWORD
 from training.core.models import ActivityEvent, StandardPage
 from training.places.models import CommunityCentre, Neighbourhood
 from training.users import roles
-from training.users.demo import DEMO_PASSWORD
 from training.users.models import User
 
 pytestmark = pytest.mark.django_db

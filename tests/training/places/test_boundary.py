@@ -8,9 +8,9 @@ from django.template import Context, Template
 
 import pytest
 
+from demo.places import NEIGHBOURHOODS
 from tests.factories.places import NeighbourhoodFactory
 from training.places.boundary import MAX_POINTS, boundary_errors, boundary_outline
-from training.places.demo import NEIGHBOURHOODS
 from training.places.models import Neighbourhood
 
 SQUARE = [

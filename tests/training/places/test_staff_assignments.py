@@ -216,8 +216,8 @@ def test_the_data_migration_turns_each_champions_centre_into_their_assignment(ce
 
 
 def test_the_demo_champion_is_assigned_to_elm_court():
-    from training.places.demo import demo_seed as places_seed
-    from training.users.demo import demo_seed as users_seed
+    from demo.places import demo_seed as places_seed
+    from demo.users import demo_seed as users_seed
 
     places_seed(stdout=io.StringIO())
     users_seed(stdout=io.StringIO())

@@ -232,8 +232,8 @@ def test_demo_staff_who_need_it_get_the_published_demo_app(client):
 
     from django.core.management import call_command
 
-    from training.users.demo import DEMO_PASSWORD
-    from training.users.demo_two_factor import DEMO_TOTP_SECRET
+    from demo.two_factor import DEMO_TOTP_SECRET
+    from demo.users import DEMO_PASSWORD
     from training.users.models import User
 
     out = StringIO()

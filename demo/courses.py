@@ -21,8 +21,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from courses import demo_content
-from courses.illustrations import illustration_draw
 from courses.models import CourseIndexPage, CourseLevel, CoursePage, LessonPage, Skill
+from demo.illustrations import illustration_draw
 from training.core.models import HomePage
 
 ILLUSTRATION_TITLE = "Course illustration: {slug}"

@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from community.verbs import GROUP_JOINED, POST_CREATED
 from courses.models import (
     CompletionMethod,
     CoursePage,
@@ -26,6 +27,8 @@ from courses.models import (
     SkillEvidence,
     SkillRecord,
 )
+from courses.verbs import COURSE_COMPLETED, COURSE_STARTED, LESSON_COMPLETED, SKILL_ACHIEVED
+from events.verbs import EVENT_BOOKED
 from training.core.models import ActivityEvent
 from training.places.models import CommunityCentre, Neighbourhood
 from training.users import roles
@@ -64,7 +67,7 @@ PLACES = [
     ("riverside", "riverside-hub", 16),
     ("hillview", None, 12),
 ]
-COMMUNITY_VERBS = ["community.group.joined", "community.post.created", "community.event.booked"]
+COMMUNITY_VERBS = [GROUP_JOINED, POST_CREATED, EVENT_BOOKED]
 
 
 def _learners() -> list[User]:
@@ -135,7 +138,7 @@ def _progress_add(*, learner, courses, rng: random.Random, helper, now, skill_le
             context = {"course_id": course.pk, "assisted": helped}
             events.append(
                 ActivityEvent(
-                    actor=learner, verb="lesson.completed", context=context, occurred_at=moment
+                    actor=learner, verb=LESSON_COMPLETED, context=context, occurred_at=moment
                 )
             )
             for skill in lesson.skills.all():
@@ -154,7 +157,7 @@ def _progress_add(*, learner, courses, rng: random.Random, helper, now, skill_le
                     events.append(
                         ActivityEvent(
                             actor=learner,
-                            verb="skill.achieved",
+                            verb=SKILL_ACHIEVED,
                             context={"skill_id": skill.pk},
                             occurred_at=moment,
                         )
@@ -171,7 +174,7 @@ def _progress_add(*, learner, courses, rng: random.Random, helper, now, skill_le
         events.append(
             ActivityEvent(
                 actor=learner,
-                verb="course.started",
+                verb=COURSE_STARTED,
                 context={"course_id": course.pk},
                 occurred_at=started,
             )
@@ -180,7 +183,7 @@ def _progress_add(*, learner, courses, rng: random.Random, helper, now, skill_le
             events.append(
                 ActivityEvent(
                     actor=learner,
-                    verb="course.completed",
+                    verb=COURSE_COMPLETED,
                     context={"course_id": course.pk},
                     occurred_at=moment,
                 )

@@ -4,10 +4,10 @@ from django.contrib.auth.models import Group
 
 from allauth.account.models import EmailAddress
 
+from demo.two_factor import demo_second_factor_seed
 from training.places.models import CommunityCentre, Neighbourhood
 from training.places.services import staff_assignment_set
 from training.users import roles
-from training.users.demo_two_factor import demo_second_factor_seed
 from training.users.models import User
 from training.users.services import account_setup
 
