@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "community",
     "practice",
     "dashboards",
+    "demo",  # demo content and `seed_demo`; no product app imports it
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
