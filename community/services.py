@@ -8,6 +8,8 @@ transaction, record participation in the activity stream, keep the audit log and
 what happened to them (``notifications.services.notification_send``).
 """
 
+from typing import cast
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -111,7 +113,7 @@ def join_request_decide(*, membership: Membership, decided_by, approve: bool) ->
 
 
 def _photo_set(post: Post, photo: PreparedPhoto) -> None:
-    post.photo.save(photo.file.name, photo.file, save=False)
+    post.photo.save(cast(str, photo.file.name), photo.file, save=False)
     post.photo_width = photo.width
     post.photo_height = photo.height
 
@@ -179,7 +181,7 @@ def post_delete(*, post: Post) -> None:
     """The author takes their post down, with its replies and photo. The moderation log keeps
     its own copy of anything a moderator acted on."""
     if post.photo:
-        storage, name = post.photo.storage, post.photo.name
+        storage, name = post.photo.storage, cast(str, post.photo.name)
         transaction.on_commit(lambda: storage.delete(name))
     activity_record(actor=post.author, verb="post.deleted", context={"group_id": post.group_id})
     post.delete()

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import EmptyResultSet
@@ -461,7 +462,7 @@ def _lessons_per_bucket(f: Filters, buckets: list[datetime]) -> dict[datetime, t
 
 def trend(f: Filters) -> list[TrendPoint]:
     """Lessons and courses completed per week or month, with every week or month in between."""
-    courses = {
+    courses: dict[Any, Any] = {
         row["b"]: row
         for row in courses_finished(f)
         .annotate(b=_bucket(f, "completed_at"))
@@ -644,7 +645,8 @@ def _sustained_sql() -> str:
     finished enrolment with three probes each."""
     event = ActivityEvent._meta
     actor, occurred, verb = (
-        event.get_field(name).column for name in ("actor", "occurred_at", "verb")
+        event.get_field(name).column  # type: ignore[union-attr]  # concrete fields
+        for name in ("actor", "occurred_at", "verb")
     )
     # Only table and column names of our own models are put in; values stay parameters.
     exists = (

@@ -70,11 +70,12 @@ def _delivery(*, recipient, kind: str) -> str:
     choice = email_choice_get(person=recipient)
     if choice == EmailChoice.DAILY and kind in TIME_SENSITIVE_KINDS:
         return Delivery.IMMEDIATE
-    return {
+    deliveries: dict[str, str] = {
         EmailChoice.IMMEDIATE: Delivery.IMMEDIATE,
         EmailChoice.DAILY: Delivery.DIGEST,
         EmailChoice.NONE: Delivery.NONE,
-    }[choice]
+    }
+    return deliveries[choice]
 
 
 def notification_send(

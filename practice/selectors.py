@@ -89,8 +89,9 @@ class LearnerStep:
     @property
     def after_text(self) -> str:
         step = self.step
-        if step.course_id:
+        if step.course is not None:
             return _("After the course “%(title)s”") % {"title": step.course.title}
+        assert step.skill is not None  # a step follows a course or a skill (model validation)
         return _("After learning: %(skill)s") % {"skill": step.skill.statement}
 
 

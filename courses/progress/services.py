@@ -167,7 +167,7 @@ def lesson_complete(
     )
     if course_row and not course_row["others_to_do"]:
         result.course_completed = _course_complete(
-            learner=learner, course_id=course_id, now=now, context=context, events=events
+            learner=learner, course_id=course_row["pk"], now=now, context=context, events=events
         )
     activity_record_many(events)
     return result

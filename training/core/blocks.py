@@ -84,43 +84,59 @@ def video_embed(url: str) -> VideoEmbed | None:
     query = parse_qs(parts.query)
 
     if host in _YOUTUBE_HOSTS or host == "youtu.be":
-        video_id = None
-        if host == "youtu.be":
-            video_id = segments[0] if segments else None
-        elif segments[:1] == ["watch"]:
-            video_id = (query.get("v") or [None])[0]
-        elif len(segments) >= 2 and segments[0] in {"embed", "shorts", "live", "v"}:
-            video_id = segments[1]
-        if not video_id or not _YOUTUBE_ID.match(video_id):
-            return None
-        return VideoEmbed(
-            provider="YouTube",
-            video_id=video_id,
-            embed_url=f"https://www.youtube-nocookie.com/embed/{video_id}?rel=0",
-            watch_url=f"https://www.youtube.com/watch?v={video_id}",
-        )
-
+        return _youtube_embed(host, segments, query)
     if host in _VIMEO_HOSTS:
-        numeric = [segment for segment in segments if _VIMEO_ID.match(segment)]
-        if not numeric:
-            return None
-        video_id = numeric[-1]
-        # Unlisted videos carry a privacy hash: vimeo.com/123/abcdef or ?h=abcdef.
-        after = segments[segments.index(video_id) + 1 :]
-        private_hash = (query.get("h") or [None])[0] or (after[0] if after else None)
-        params = {"dnt": "1"}
-        if private_hash and _VIMEO_HASH.match(private_hash):
-            params["h"] = private_hash
-        watch = f"https://vimeo.com/{video_id}"
-        if "h" in params:
-            watch += f"/{params['h']}"
-        return VideoEmbed(
-            provider="Vimeo",
-            video_id=video_id,
-            embed_url=f"https://player.vimeo.com/video/{video_id}?{urlencode(params)}",
-            watch_url=watch,
-        )
+        return _vimeo_embed(segments, query)
     return None
+
+
+def _youtube_id(host: str, segments: list[str], query: dict[str, list[str]]) -> str | None:
+    """The video's id from a youtu.be, watch, embed, shorts, live or /v/ address."""
+    if host == "youtu.be":
+        return segments[0] if segments else None
+    if segments[:1] == ["watch"]:
+        ids = query.get("v")
+        return ids[0] if ids else None
+    if len(segments) >= 2 and segments[0] in {"embed", "shorts", "live", "v"}:
+        return segments[1]
+    return None
+
+
+def _youtube_embed(
+    host: str, segments: list[str], query: dict[str, list[str]]
+) -> VideoEmbed | None:
+    video_id = _youtube_id(host, segments, query)
+    if not video_id or not _YOUTUBE_ID.match(video_id):
+        return None
+    return VideoEmbed(
+        provider="YouTube",
+        video_id=video_id,
+        embed_url=f"https://www.youtube-nocookie.com/embed/{video_id}?rel=0",
+        watch_url=f"https://www.youtube.com/watch?v={video_id}",
+    )
+
+
+def _vimeo_embed(segments: list[str], query: dict[str, list[str]]) -> VideoEmbed | None:
+    numeric = [segment for segment in segments if _VIMEO_ID.match(segment)]
+    if not numeric:
+        return None
+    video_id = numeric[-1]
+    # Unlisted videos carry a privacy hash: vimeo.com/123/abcdef or ?h=abcdef.
+    after = segments[segments.index(video_id) + 1 :]
+    hashes = query.get("h") or after
+    private_hash = hashes[0] if hashes else None
+    params = {"dnt": "1"}
+    if private_hash and _VIMEO_HASH.match(private_hash):
+        params["h"] = private_hash
+    watch = f"https://vimeo.com/{video_id}"
+    if "h" in params:
+        watch += f"/{params['h']}"
+    return VideoEmbed(
+        provider="Vimeo",
+        video_id=video_id,
+        embed_url=f"https://player.vimeo.com/video/{video_id}?{urlencode(params)}",
+        watch_url=watch,
+    )
 
 
 def struct_errors_merge(
@@ -129,6 +145,12 @@ def struct_errors_merge(
     """Combine the errors a StructBlock found with our own; ours win for the same field."""
     if error is None and not extra:
         return None
+    return _struct_errors_merged(error, extra)
+
+
+def _struct_errors_merged(
+    error: StructBlockValidationError | None, extra: dict[str, ValidationError]
+) -> StructBlockValidationError:
     block_errors = dict(error.block_errors) if error is not None else {}
     block_errors.update(extra)
     non_block_errors = error.non_block_errors if error is not None else None
@@ -144,9 +166,9 @@ def struct_clean(clean, value, extra: dict[str, ValidationError]):
     try:
         cleaned = clean(value)
     except StructBlockValidationError as error:
-        raise struct_errors_merge(error, extra) from None
+        raise _struct_errors_merged(error, extra) from None
     if extra:
-        raise struct_errors_merge(None, extra)
+        raise _struct_errors_merged(None, extra)
     return cleaned
 
 

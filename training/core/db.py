@@ -1,7 +1,7 @@
 """Database helpers that Django's ORM does not offer in one statement."""
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.db import connections, models, router
 
@@ -27,8 +27,11 @@ def rows_insert_once(objs: Sequence[models.Model], *, returning: str = "pk") -> 
         for field in meta.concrete_fields
         if not (field.primary_key and isinstance(field, models.AutoField))
     ]
-    returning_field = pk_field if returning == "pk" else meta.get_field(returning)
-    rows, params = [], []
+    returning_field = (
+        pk_field if returning == "pk" else cast(models.Field, meta.get_field(returning))
+    )
+    rows: list[str] = []
+    params: list[Any] = []
     for obj in objs:
         rows.append("(" + ", ".join(["%s"] * len(fields)) + ")")
         params.extend(
@@ -37,9 +40,9 @@ def rows_insert_once(objs: Sequence[models.Model], *, returning: str = "pk") -> 
     # Only quoted identifiers from the model's own metadata go into the text; values are params.
     sql = (
         f"INSERT INTO {quote(meta.db_table)} "  # noqa: S608
-        f"({', '.join(quote(field.column) for field in fields)}) "
+        f"({', '.join(quote(_column(field)) for field in fields)}) "
         f"VALUES {', '.join(rows)} ON CONFLICT DO NOTHING "
-        f"RETURNING {quote(pk_field.column)}, {quote(returning_field.column)}"
+        f"RETURNING {quote(_column(pk_field))}, {quote(_column(returning_field))}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -48,6 +51,7 @@ def rows_insert_once(objs: Sequence[models.Model], *, returning: str = "pk") -> 
     for pk, value in inserted:
         value = returning_field.to_python(value)
         values.append(value)
+        owner: models.Model | None
         if len(objs) == 1:
             owner = objs[0]
         else:
@@ -60,3 +64,8 @@ def rows_insert_once(objs: Sequence[models.Model], *, returning: str = "pk") -> 
             owner._state.adding = False
             owner._state.db = alias
     return values
+
+
+def _column(field: models.Field) -> str:
+    """The column of a concrete field (Django's types allow none, for fields without one)."""
+    return cast(str, field.column)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ActivityEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # type: ignore[override]
+    def update(self, **kwargs):
         raise TypeError("The activity stream is append-only: events cannot be updated.")
 
 
