@@ -212,7 +212,7 @@ SEED_SQL = [
         "activity: lessons",
         """
         INSERT INTO core_activityevent (actor_id, verb, object_id, context, occurred_at)
-        SELECT learner_id, 'lesson.completed', '',
+        SELECT learner_id, %(lesson_completed)s, '',
             jsonb_build_object('course_id', course_id, 'assisted', assisted), completed_at
         FROM courses_lessoncompletion
     """,
@@ -225,12 +225,12 @@ SEED_SQL = [
             e.completed_at + make_interval(days => v.after_days::int)
         FROM courses_enrolment e
         CROSS JOIN LATERAL (VALUES
-            ('course.completed', 0),
-            ('community.group.joined', 1 + e.learner_id %% 20),
-            ('community.post.created', 25 + e.learner_id %% 90)
+            (%(course_completed)s, 0),
+            (%(group_joined)s, 1 + e.learner_id %% 20),
+            (%(post_created)s, 25 + e.learner_id %% 90)
         ) v(verb, after_days)
         WHERE e.completed_at IS NOT NULL
-          AND (v.verb = 'course.completed' OR (e.learner_id + v.after_days) %% 3 = 0)
+          AND (v.verb = %(course_completed)s OR (e.learner_id + v.after_days) %% 3 = 0)
           AND e.completed_at + make_interval(days => v.after_days::int) < now()
     """,
     ),
@@ -241,6 +241,8 @@ def seed(*, reseed: bool) -> None:
     from django.conf import settings
     from django.db import connection, transaction
 
+    from community.verbs import GROUP_JOINED, POST_CREATED
+    from courses.verbs import COURSE_COMPLETED, LESSON_COMPLETED
     from training.users.models import User
 
     if User.objects.filter(username__regex=LEARNER_PATTERN).exists() and not reseed:
@@ -274,6 +276,11 @@ def seed(*, reseed: bool) -> None:
         "lessons": LESSONS_PER_COURSE,
         "courses": COURSES,
         "enrolments": ENROLMENTS_PER_LEARNER,
+        # Activity verbs, from their registry (training/core/verbs.py).
+        "lesson_completed": LESSON_COMPLETED,
+        "course_completed": COURSE_COMPLETED,
+        "group_joined": GROUP_JOINED,
+        "post_created": POST_CREATED,
     }
     course_numbers = {
         course_id: n for n, course_id in enumerate(dict.fromkeys(r[0] for r in lessons))

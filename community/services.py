@@ -29,6 +29,14 @@ from community.models import (
 from community.permissions import group_can_moderate
 from community.photos import PreparedPhoto
 from community.text import text_clean, text_render
+from community.verbs import (
+    COMMENT_CREATED,
+    CONTENT_HIDDEN,
+    GROUP_JOINED,
+    GROUP_LEFT,
+    POST_CREATED,
+    POST_DELETED,
+)
 from notifications.models import NotificationKind
 from notifications.services import notification_send
 from training.core.services import activity_record
@@ -56,9 +64,7 @@ def group_join(*, group: Group, user) -> Membership:
         group=group, user=user, defaults={"status": status, "role": Role.MEMBER}
     )
     if created and membership.is_active:
-        activity_record(
-            actor=user, verb="community.group.joined", obj=group, context=group_context(group)
-        )
+        activity_record(actor=user, verb=GROUP_JOINED, obj=group, context=group_context(group))
     return membership
 
 
@@ -67,7 +73,7 @@ def group_leave(*, group: Group, user) -> bool:
     """Leave a group (or withdraw a request to join). True if there was something to leave."""
     deleted, _counts = Membership.objects.filter(group=group, user=user).delete()
     if deleted:
-        activity_record(actor=user, verb="group.left", obj=group, context=group_context(group))
+        activity_record(actor=user, verb=GROUP_LEFT, obj=group, context=group_context(group))
     return bool(deleted)
 
 
@@ -80,9 +86,7 @@ def join_request_decide(*, membership: Membership, decided_by, approve: bool) ->
         membership.status = MembershipStatus.ACTIVE
         membership.created_at = timezone.now()
         membership.save(update_fields=["status", "created_at"])
-        activity_record(
-            actor=person, verb="community.group.joined", obj=group, context=group_context(group)
-        )
+        activity_record(actor=person, verb=GROUP_JOINED, obj=group, context=group_context(group))
         subject = _("You have joined %(group)s") % {"group": group.name}
         body = _("Good news: you are now a member of %(group)s. Come and say hello.") % {
             "group": group.name
@@ -145,7 +149,7 @@ def post_create(
         _photo_set(post, photo)
     post.save()
     context = group_context(group) | {"has_photo": photo is not None}
-    activity_record(actor=author, verb="community.post.created", obj=post, context=context)
+    activity_record(actor=author, verb=POST_CREATED, obj=post, context=context)
     return post
 
 
@@ -183,7 +187,7 @@ def post_delete(*, post: Post) -> None:
     if post.photo:
         storage, name = post.photo.storage, cast(str, post.photo.name)
         transaction.on_commit(lambda: storage.delete(name))
-    activity_record(actor=post.author, verb="post.deleted", context={"group_id": post.group_id})
+    activity_record(actor=post.author, verb=POST_DELETED, context={"group_id": post.group_id})
     post.delete()
 
 
@@ -197,7 +201,7 @@ def comment_create(*, post: Post, author, text: str, notify: bool = True) -> Com
     )
     activity_record(
         actor=author,
-        verb="community.comment.created",
+        verb=COMMENT_CREATED,
         obj=comment,
         context=group_context(post.group) | {"post_id": post.pk},
     )
@@ -289,7 +293,7 @@ def _hide(item: Post | Comment, *, reason: str, moderator=None) -> None:
     item.hidden_reason = reason
     item.save(update_fields=["status", "hidden_reason"])
     activity_record(
-        actor=moderator, verb="content.hidden", obj=item, context=group_context(_item_group(item))
+        actor=moderator, verb=CONTENT_HIDDEN, obj=item, context=group_context(_item_group(item))
     )
 
 

@@ -48,14 +48,13 @@ from courses.models import (
 from dashboards.filters import Filters
 from dashboards.models import DashboardExport
 from training.core.models import ActivityEvent
+from training.core.verbs import PARTICIPATION_PREFIX, verbs
 from training.places.models import CommunityCentre, Neighbourhood
 
 STALLED_AFTER = timedelta(days=14)
 STALLED_NAMES_SHOWN = 100
 # Learners "still active" this many days after finishing a course.
 SUSTAINED_DAYS = (30, 90)
-# Any verb that starts with this counts as taking part in the community (agreed by all apps).
-COMMUNITY_VERB_PREFIX = "community."
 
 
 # --- Building blocks ---------------------------------------------------------------------------
@@ -639,7 +638,7 @@ class Sustained:
     community: int
 
 
-def _sustained_sql() -> str:
+def _sustained_sql(*, taking_part: int) -> str:
     """Counted per learner (their first course finished in the period), one index probe each
     into the activity stream per question: much cheaper than COUNT(DISTINCT) over every
     finished enrolment with three probes each."""
@@ -658,14 +657,19 @@ def _sustained_sql() -> str:
         columns.append(
             f"SUM(CASE WHEN p.first <= %s AND {exists}>= p.after_{days}) THEN 1 ELSE 0 END)"
         )
-    columns.append(f"SUM(CASE WHEN {exists}> p.first AND a.{verb} LIKE %s) THEN 1 ELSE 0 END)")
+    # Taking part: one of the registry's participation verbs (``taking_part`` parameters). They
+    # all start with PARTICIPATION_PREFIX (the registry makes sure), and saying so lets the probe
+    # use the partial index of those rows.
+    participation = f"a.{verb} LIKE %s AND a.{verb} IN ({', '.join(['%s'] * taking_part)})"
+    columns.append(f"SUM(CASE WHEN {exists}> p.first AND {participation}) THEN 1 ELSE 0 END)")
     return "SELECT " + ", ".join(columns) + " FROM ({inner}) p"  # noqa: S608
 
 
 def sustained(f: Filters) -> Sustained:
     """Of the learners who finished a course in the period: who was still active 30 and 90 days
     later (any activity-stream event by them from then on), and who went on to take part in the
-    community (any ``community.*`` event after finishing).
+    community (any event after finishing whose verb counts as taking part: see
+    :mod:`training.core.verbs`).
 
     A learner counts once, however many courses they finished; "active 30 days later" needs one
     of their finished courses to have been followed by activity 30 days or more after it, which
@@ -690,8 +694,12 @@ def sustained(f: Filters) -> Sustained:
     for days in SUSTAINED_DAYS:
         old_enough = adapt(f.end - timedelta(days=days))
         before += [old_enough, old_enough]
-    before.append(COMMUNITY_VERB_PREFIX + "%")
-    rows = regrouped(per_learner, _sustained_sql(), before=tuple(before))
+    # Never an empty IN (): no verb is called "".
+    taking_part = verbs.participation_verbs() or [""]
+    before += [PARTICIPATION_PREFIX + "%", *taking_part]
+    rows = regrouped(
+        per_learner, _sustained_sql(taking_part=len(taking_part)), before=tuple(before)
+    )
     # One row of sums (empty sums are NULL); no row at all when nobody can be in the view.
     row = [int(value or 0) for value in rows[0]] if rows else [0] * (2 + 2 * len(SUSTAINED_DAYS))
     return Sustained(

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.models import Booking, Event
+from events.verbs import EVENT_BOOKED, EVENT_CANCELLED
 from notifications.models import NotificationKind
 from notifications.services import notification_send
 from training.core.services import activity_record
@@ -71,7 +72,7 @@ def event_book(*, event: Event, user) -> BookingResult:
         booking.save()
         activity_record(
             actor=user,
-            verb="community.event.booked",
+            verb=EVENT_BOOKED,
             obj=event,
             context=_context(event) | {"waiting": not has_room},
         )
@@ -95,7 +96,7 @@ def event_cancel(*, event: Event, user) -> BookingResult | None:
         booking.status = Booking.Status.CANCELLED
         booking.cancelled_at = timezone.now()
         booking.save(update_fields=["status", "cancelled_at"])
-        activity_record(actor=user, verb="event.cancelled", obj=event, context=_context(event))
+        activity_record(actor=user, verb=EVENT_CANCELLED, obj=event, context=_context(event))
         waiting_promote(event=event)
     return BookingResult(booking=booking, changed=True)
 

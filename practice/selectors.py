@@ -17,23 +17,23 @@ from django.utils.translation import gettext as _
 
 from community.models import Group, Joining
 from community.selectors import group_for_neighbourhood, membership_of
+from community.verbs import GROUP_JOINED, POST_CREATED
 from courses.models import Enrolment, LessonPage, SkillRecord
 from events.selectors import event_next
+from events.verbs import EVENT_BOOKED
 from practice.models import INDEX_VERSION_KEY, NextStep, NextStepKind, url_is_safe
+from practice.verbs import NEXT_STEP_TAKEN
 from training.core.models import ActivityEvent
 from training.core.page_cache import page_cache_version
 from training.places.models import CommunityCentre, Neighbourhood
 from training.users.models import User
 
-VERB_TAKEN = "community.next_step.taken"
-VERB_GROUP_JOINED = "community.group.joined"
-VERB_POST_CREATED = "community.post.created"
-VERB_EVENT_BOOKED = "community.event.booked"
+VERB_TAKEN = NEXT_STEP_TAKEN  # its earlier name here, still imported by tests
 # The community action that shows each kind of step was really done.
-DONE_VERBS = {
-    NextStepKind.JOIN_GROUP: VERB_GROUP_JOINED,
-    NextStepKind.SHARE_PHOTO: VERB_POST_CREATED,
-    NextStepKind.NEXT_EVENT: VERB_EVENT_BOOKED,
+DONE_VERBS: dict[str, str] = {
+    NextStepKind.JOIN_GROUP: GROUP_JOINED,
+    NextStepKind.SHARE_PHOTO: POST_CREATED,
+    NextStepKind.NEXT_EVENT: EVENT_BOOKED,
 }
 
 
@@ -346,7 +346,7 @@ def _matches(step: LearnerStep, event: ActivityEvent) -> bool:
     target = step.target
     if target.obj is None:
         return False
-    if event.verb == VERB_POST_CREATED:
+    if event.verb == POST_CREATED:
         # Sharing a photo: a post with a photo, in the group the step pointed to.
         context = event.context or {}
         return context.get("group_id") == target.obj.pk and bool(context.get("has_photo"))
@@ -361,13 +361,13 @@ def steps_mark_done(*, learner: User, steps: list[LearnerStep]) -> None:
     """
     if not steps:
         return
-    verbs = {VERB_TAKEN, *DONE_VERBS.values()}
+    verbs = {NEXT_STEP_TAKEN, *DONE_VERBS.values()}
     events = list(
         ActivityEvent.objects.filter(actor=learner, verb__in=verbs).only(
             "verb", "object_id", "context", "occurred_at"
         )
     )
-    taken_ids = {event.object_id for event in events if event.verb == VERB_TAKEN}
+    taken_ids = {event.object_id for event in events if event.verb == NEXT_STEP_TAKEN}
     for item in steps:
         item.taken = str(item.step.pk) in taken_ids
         wanted = DONE_VERBS.get(item.step.kind)

@@ -1,7 +1,8 @@
 """Taking a next step: recorded in the activity stream as taking part in the community."""
 
 from practice.models import NextStep
-from practice.selectors import VERB_TAKEN, LearnerStep, StepResolver
+from practice.selectors import LearnerStep, StepResolver
+from practice.verbs import NEXT_STEP_TAKEN
 from training.core.services import activity_record
 from training.users.models import User
 
@@ -23,5 +24,5 @@ def next_step_take(*, step: NextStep, learner: User) -> LearnerStep:
         context["course_id"] = step.course_id
     if step.skill_id:
         context["skill_id"] = step.skill_id
-    activity_record(actor=learner, verb=VERB_TAKEN, obj=step, context=context)
+    activity_record(actor=learner, verb=NEXT_STEP_TAKEN, obj=step, context=context)
     return resolved

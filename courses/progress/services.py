@@ -32,6 +32,13 @@ from courses.models import (
     SkillEvidence,
     SkillRecord,
 )
+from courses.verbs import (
+    COURSE_COMPLETED,
+    COURSE_STARTED,
+    LESSON_COMPLETED,
+    QUIZ_ATTEMPTED,
+    SKILL_ACHIEVED,
+)
 from training.core.db import rows_insert_once
 from training.core.services import activity_event, activity_record, activity_record_many
 from training.users.models import User
@@ -75,7 +82,7 @@ def enrolment_start(*, learner: User, course: CoursePage, lesson: LessonPage | N
         defaults={"started_at": now, "last_activity_at": now, "last_lesson": lesson},
     )
     if created:
-        activity_record(actor=learner, verb="course.started", obj=course)
+        activity_record(actor=learner, verb=COURSE_STARTED, obj=course)
     return enrolment
 
 
@@ -124,7 +131,7 @@ def lesson_complete(
             events.append(
                 activity_event(
                     actor=learner,
-                    verb="course.started",
+                    verb=COURSE_STARTED,
                     context={"course_id": course_id},
                     occurred_at=now,
                 )
@@ -159,7 +166,7 @@ def lesson_complete(
     }
     events.append(
         activity_event(
-            actor=learner, verb="lesson.completed", obj=lesson, context=context, occurred_at=now
+            actor=learner, verb=LESSON_COMPLETED, obj=lesson, context=context, occurred_at=now
         )
     )
     result.skills_achieved = _skills_check(
@@ -208,7 +215,7 @@ def _skills_check(
     events.extend(
         activity_event(
             actor=learner,
-            verb="skill.achieved",
+            verb=SKILL_ACHIEVED,
             context={
                 "skill_id": skill_id,
                 "evidence": SkillEvidence.LESSONS,
@@ -229,7 +236,7 @@ def _course_complete(*, learner: User, course_id: int, now, context: dict, event
         events.append(
             activity_event(
                 actor=learner,
-                verb="course.completed",
+                verb=COURSE_COMPLETED,
                 context={**context, "course_id": course_id},
                 occurred_at=now,
             )
@@ -266,7 +273,7 @@ def quiz_attempt_record(
     )
     activity_record(
         actor=learner,
-        verb="quiz.attempted",
+        verb=QUIZ_ATTEMPTED,
         obj=lesson,
         context={"score": score, "total": total, "passed": passed},
     )
@@ -296,7 +303,7 @@ def skill_record_observed(
     if created:
         activity_record(
             actor=learner,
-            verb="skill.achieved",
+            verb=SKILL_ACHIEVED,
             context={
                 "skill_id": skill.pk,
                 "evidence": SkillEvidence.OBSERVED,

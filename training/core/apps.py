@@ -8,6 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        # Each app declares its activity verbs in its own verbs.py (training/core/verbs.py).
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("verbs")
+
         # The one signal hook we keep: Wagtail announces publishing through signals (scheduled
         # publishing has no other hook), and the anonymous page cache must hear of it. A change
         # of privacy (a page view restriction added, changed or removed, on the page or above

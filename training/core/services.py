@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from training.core.models import ActivityEvent
+from training.core.verbs import verbs
 
 
 def activity_event(
@@ -18,7 +19,11 @@ def activity_event(
     context: dict[str, Any] | None = None,
     occurred_at: datetime | None = None,
 ) -> ActivityEvent:
-    """An unsaved event; record several at once with :func:`activity_record_many`."""
+    """An unsaved event; record several at once with :func:`activity_record_many`.
+
+    Raises :class:`training.core.verbs.UnknownVerb` for a verb no app declared.
+    """
+    verbs.get(verb)
     event = ActivityEvent(
         actor=actor if actor is not None and getattr(actor, "pk", None) else None,
         verb=verb,
@@ -33,6 +38,8 @@ def activity_event(
 
 def activity_record_many(events: list[ActivityEvent]) -> None:
     """Append several events in one statement (e.g. a lesson, a skill and a course finished)."""
+    for event in events:
+        verbs.get(event.verb)
     ActivityEvent.objects.bulk_create(events)
 
 
@@ -46,7 +53,9 @@ def activity_record(
 ) -> ActivityEvent:
     """Append one event to the activity stream and return it.
 
-    ``verb`` is a short dotted name such as ``"account.created"`` or ``"lesson.completed"``.
+    ``verb`` is one declared in an app's ``verbs.py`` (see :mod:`training.core.verbs`), such as
+    ``training.users.verbs.ACCOUNT_CREATED``; any other raises
+    :class:`training.core.verbs.UnknownVerb`.
     ``context`` holds anything a reader needs later without joining other tables (for example
     the helper of an assisted completion, or the neighbourhood at the time).
     """

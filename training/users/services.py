@@ -16,6 +16,7 @@ from training.users import roles
 from training.users.models import User
 from training.users.names import display_name_clean
 from training.users.passwords import password_memorable
+from training.users.verbs import ACCOUNT_CREATED
 
 ASSISTED_PERMISSION = "users.create_assisted_account"
 
@@ -44,7 +45,7 @@ def account_setup(*, user: User, helper: User | None = None) -> None:
     user.groups.add(Group.objects.get(name=roles.LEARNER))
     activity_record(
         actor=user,
-        verb="account.created",
+        verb=ACCOUNT_CREATED,
         obj=user,
         context={"assisted": helper is not None, "helper_id": helper.pk if helper else None},
     )

@@ -1,6 +1,7 @@
 """The activity stream: an append-only record of what people did on the platform.
 
-Courses and community write to it through :func:`training.core.services.activity_record`;
+Courses and community write to it through :func:`training.core.services.activity_record`, with
+the verbs each app declares in its ``verbs.py`` (:mod:`training.core.verbs`);
 dashboards, nudges, the sustained-engagement measure and xAPI export read from it.
 """
 
@@ -10,6 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from training.core.verbs import PARTICIPATION_PREFIX
 
 
 class ActivityEventQuerySet(models.QuerySet):
@@ -48,10 +51,11 @@ class ActivityEvent(models.Model):
             models.Index(fields=["verb", "occurred_at"], name="activity_verb_time"),
             models.Index(fields=["occurred_at"], name="activity_time"),
             models.Index(fields=["actor", "occurred_at"], name="activity_actor_time"),
-            # Who took part in the community after a date (the managers' dashboard).
+            # Who took part in the community after a date (the managers' dashboard): every
+            # participation verb is named with this prefix (training/core/verbs.py).
             models.Index(
                 fields=["actor", "occurred_at"],
-                condition=models.Q(verb__startswith="community."),
+                condition=models.Q(verb__startswith=PARTICIPATION_PREFIX),
                 name="activity_community_actor",
             ),
         ]
