@@ -48,10 +48,10 @@ INSTALLED_APPS = [
     "dashboards",
     "demo",  # demo content and `seed_demo`; no product app imports it
     # Wagtail
-    "wagtail.contrib.forms",
+    # Not installed (nothing uses them): wagtail.contrib.forms (no form pages), wagtail.embeds
+    # (training.core.blocks draws videos itself), django.contrib.humanize (no template loads it).
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -74,7 +74,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sites",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django.forms",
 ]
 
