@@ -1,7 +1,9 @@
 """Simple, friendly pictures for the course list, drawn by our own code with Pillow.
 
-Nothing is downloaded. Each picture is a flat drawing of one everyday object on a soft
-background, chosen from words in the course's address, with alt text that says what it shows.
+The demo course folders hold the pictures it drew (``demo/content/courses/*/picture.png``);
+``python -m demo.illustrations`` draws them again. Nothing is downloaded. Each picture is a
+flat drawing of one everyday object on a soft background, chosen from words in the course's
+address, with alt text that says what it shows.
 """
 
 from io import BytesIO
@@ -124,3 +126,17 @@ def illustration_draw(*, slug: str) -> tuple[bytes, str]:
     buffer = BytesIO()
     picture.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue(), alt
+
+
+def illustrations_write() -> None:
+    """Draw the picture of every demo course folder again, as its picture.png."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "content" / "courses"
+    for course in sorted(path.parent for path in folder.glob("*/course.toml")):
+        data, _alt = illustration_draw(slug=course.name)
+        (course / "picture.png").write_bytes(data)
+
+
+if __name__ == "__main__":
+    illustrations_write()
