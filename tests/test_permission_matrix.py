@@ -564,8 +564,8 @@ def _world_build() -> World:
 
     from community.models import Joining, MembershipStatus, Role, Status
     from courses.models import Skill, SkillArea
-    from courses.progress.credentials import certificate_issue, public_keys
-    from courses.progress.nudges import nudge_opt_out_token
+    from courses.progress.credentials.badges import certificate_issue, public_keys
+    from courses.progress.nudges.reminders import nudge_opt_out_token
     from dashboards.models import DashboardExport
     from notifications.email import unsubscribe_token
     from training.places.models import StaffAssignment
@@ -647,12 +647,6 @@ def _world_build() -> World:
     )
     w.export_b.file.save("export.zip", ContentFile(b"PK\x05\x06" + bytes(18)), save=True)
 
-    # One signed-in session per role, made once: each test's client carries its cookie.
-    w.sessions = {}
-    for role, user in w.users.items():
-        client = Client()
-        client.force_login(user)
-        w.sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
     return w
 
 
@@ -688,7 +682,8 @@ def _cases():
 def _client(world, role: str) -> Client:
     client = Client()
     if role != ANON:
-        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
+        # Signed in for each test: at scale sessions live in the cache, which every test empties.
+        client.force_login(world.users[role])
     return client
 
 
