@@ -35,7 +35,7 @@ PICTURE_NAME = "picture"
 class CourseFileError(ValueError):
     """A course file that cannot be read or does not follow the rules, with where and why."""
 
-    def __init__(self, path: Path | str, line: int | None, field_name: str, message: str):
+    def __init__(self, path: Path | str | None, line: int | None, field_name: str, message: str):
         self.path, self.line, self.field_name, self.message = str(path), line, field_name, message
         where = f"{path}, line {line}" if line else str(path)
         super().__init__(f"{where}, {field_name}: {message}")

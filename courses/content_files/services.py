@@ -149,7 +149,7 @@ def _rich_text_check(lesson: LessonData) -> None:
         for (block_type, key), features in RICH_TEXT_FEATURES.items():
             if block_type != kind:
                 continue
-            texts = [(value, ())] if not key else []
+            texts: list[tuple[str, tuple]] = [(value, ())] if not key else []
             if kind == "steps":
                 texts = [(step["text"], ("steps", n)) for n, step in enumerate(value["steps"])]
             elif key:
