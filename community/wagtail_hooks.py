@@ -9,6 +9,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from community import admin_views
 from community.models import Group
 from community.permissions import MODERATE_PERMISSION
+from community.selectors import community_export
+from community.services import account_photos_delete
+from training.users.hooks import ACCOUNT_DELETE, DATA_EXPORT_SECTIONS, EXPORT_ORDER_COMMUNITY
 
 
 class GroupViewSet(SnippetViewSet):
@@ -53,3 +56,13 @@ def moderation_menu_item():
         icon_name="warning",
         order=320,
     )
+
+
+@hooks.register(DATA_EXPORT_SECTIONS, order=EXPORT_ORDER_COMMUNITY)
+def community_data_export(*, person) -> dict:
+    """The "community" section of "Download my data"."""
+    return {"community": community_export(person=person)}
+
+
+# Before an account is deleted: remove the photos the person posted.
+hooks.register(ACCOUNT_DELETE, account_photos_delete, order=10)

@@ -5,7 +5,12 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from courses.hooks import QUIZ_ANSWERED
 from courses.models import Skill, SkillArea
+from courses.progress.learner.data_export import learning_record_export
+from courses.progress.learner.page_context import quiz_result_record
+from courses.progress.session import progress_session_merge
+from training.users.hooks import DATA_EXPORT_SECTIONS, EXPORT_ORDER_LEARNING, SIGN_IN
 
 # Rules added to the accessibility checker that Wagtail runs in the editor's preview ("Checks")
 # and in the userbar on live pages: our lessons are mostly images, lists, links and forms.
@@ -51,3 +56,11 @@ def accessibility_checks_extend(request, items, page=None) -> None:
                 *current,
                 *(rule for rule in EXTRA_AXE_RULES if rule not in current),
             ]
+
+
+# Keep what a visitor learned while signed out when they sign in or sign up.
+hooks.register(SIGN_IN, progress_session_merge)
+# "Download my data": the reminder-email setting and the learning record.
+hooks.register(DATA_EXPORT_SECTIONS, learning_record_export, order=EXPORT_ORDER_LEARNING)
+# A quiz answered on a lesson page: store the try (passing completes the lesson).
+hooks.register(QUIZ_ANSWERED, quiz_result_record)

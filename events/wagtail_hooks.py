@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -39,8 +40,9 @@ from wagtail.snippets.views.snippets import (
 
 from events.models import Event
 from events.permissions import event_manage_centre, event_manage_everywhere
-from events.selectors import event_guest_names, events_for_admin
-from events.services import waiting_promote
+from events.selectors import event_guest_names, events_export, events_for_admin
+from events.services import account_bookings_release, waiting_promote
+from training.users.hooks import ACCOUNT_DELETE, DATA_EXPORT_SECTIONS, EXPORT_ORDER_EVENTS
 
 
 class EventPermissionPolicy(ModelPermissionPolicy):
@@ -204,3 +206,13 @@ class EventViewSet(SnippetViewSet):
 
 
 register_snippet(EventViewSet)
+
+
+@hooks.register(DATA_EXPORT_SECTIONS, order=EXPORT_ORDER_EVENTS)
+def events_data_export(*, person) -> dict:
+    """The "event_bookings" section of "Download my data"."""
+    return {"event_bookings": events_export(person=person)}
+
+
+# Before an account is deleted: give the person's booked places to the first people waiting.
+hooks.register(ACCOUNT_DELETE, account_bookings_release, order=20)

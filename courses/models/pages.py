@@ -16,7 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+from courses.hooks import QUIZ_ANSWERED
 from courses.quiz import quiz_answers_from_post, quiz_score
 from training.core.page_cache import AnonymousPageCacheMixin
 
@@ -226,7 +227,6 @@ class CoursePage(AnonymousPageCacheMixin, Page):
         return [str(block.value) for block in self.outcomes]
 
     def get_context(self, request, *args, **kwargs):
-        from courses.progress.page_context import course_page_progress
         from courses.selectors import course_lessons
 
         context = super().get_context(request, *args, **kwargs)
@@ -239,7 +239,7 @@ class CoursePage(AnonymousPageCacheMixin, Page):
         context["course_skills"] = sorted(
             self.skills.all(), key=lambda skill: (skill.area_id, skill.sort_order)
         )
-        context.update(course_page_progress(request=request, course=self, lessons=lessons))
+        # The visitor's own progress: {% course_progress_for %} (templatetags/progress_tags.py).
         return context
 
 
@@ -328,7 +328,6 @@ class LessonPage(AnonymousPageCacheMixin, Page):
         return next((block["id"] for block in self.body.raw_data if block["type"] == "quiz"), "")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.progress.page_context import lesson_page_progress
         from courses.selectors import lesson_contents
 
         context = super().get_context(request, *args, **kwargs)
@@ -343,8 +342,8 @@ class LessonPage(AnonymousPageCacheMixin, Page):
             lambda: sorted(self.skills.all(), key=lambda skill: (skill.area_id, skill.sort_order))
         )
         context.setdefault("quiz_results", {})
-        # Personal: shown outside the shared fragment (see templates/courses/lesson_page.html).
-        context.update(lesson_page_progress(request=request, lesson=self, contents=contents))
+        # The visitor's own progress is read by {% lesson_progress_for %}, outside the shared
+        # fragment (templates/courses/progress/includes/lesson_progress.html).
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -357,8 +356,6 @@ class LessonPage(AnonymousPageCacheMixin, Page):
         on each answer. Passing completes the lesson: for a signed-in learner in their learning
         record, for a visitor who is not signed in in their session. Retries are allowed.
         """
-        from courses.progress.page_context import quiz_result_record
-
         request.is_preview = False
         quiz_id = request.POST.get("quiz", "")
         quiz = next(
@@ -376,9 +373,10 @@ class LessonPage(AnonymousPageCacheMixin, Page):
             result = quiz_score(
                 questions=quiz.value, answers=answers, pass_mark_percent=self.pass_mark_percent
             )
-            quiz_result_record(
-                request=request, lesson=self, quiz_id=quiz.id, answers=answers, result=result
-            )
+            for record in hooks.get_hooks(QUIZ_ANSWERED):  # the progress tracker records it
+                record(
+                    request=request, lesson=self, quiz_id=quiz.id, answers=answers, result=result
+                )
             quiz_results[quiz.id] = result
         # Read after recording, so the page shows the lesson as done when the quiz was passed.
         context = self.get_context(request, *args, **kwargs)

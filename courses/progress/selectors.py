@@ -55,6 +55,7 @@ __all__ = [
     "CourseSummary",
     "LessonProgress",
     "LessonState",
+    "course_lessons_not_done",
     "course_progress",
     "course_progress_counts",
     "course_suggestion",
@@ -592,3 +593,9 @@ def learner_skills(*, learner: User) -> list[AreaSkills]:
         )
         for area in areas
     ]
+
+
+def course_lessons_not_done(*, learner: User, course: CoursePage) -> QuerySet[LessonPage]:
+    """The course's live lessons this learner still has to do (a queryset)."""
+    done = LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk"))
+    return LessonPage.objects.live().child_of(course).filter(~Exists(done))

@@ -314,14 +314,8 @@ def skill_record_observed(
     return record, created
 
 
-def course_lessons_not_done(*, learner: User, course: CoursePage):
-    """The course's live lessons this learner still has to do (a queryset)."""
-    return _lessons_not_done(learner=learner, course_path=course.path)
-
-
 __all__ = [
     "CompletionResult",
-    "course_lessons_not_done",
     "enrolment_start",
     "lesson_complete",
     "quiz_attempt_record",

@@ -6,7 +6,7 @@ Enqueued with transaction.on_commit, and idempotent: running one twice changes n
 from celery import shared_task
 
 from courses.models import CoursePage
-from courses.progress.credentials import certificate_congratulate, certificate_issue
+from courses.progress.credentials.badges import certificate_congratulate, certificate_issue
 from training.users.models import User
 
 
@@ -33,6 +33,6 @@ def learners_nudge_daily() -> int:
 
     Idempotent: each email is claimed in the database first, so a second run sends nothing.
     """
-    from courses.progress.nudges import learners_nudge
+    from courses.progress.nudges.reminders import learners_nudge
 
     return learners_nudge()

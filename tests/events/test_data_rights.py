@@ -6,11 +6,11 @@ from django.urls import reverse
 
 import pytest
 
-from courses.progress.data_rights import account_delete
 from events.models import Booking
 from events.services import event_book
 from tests.factories.events import EventFactory
 from tests.factories.users import UserFactory
+from training.users.data_rights.services import account_delete
 
 pytestmark = pytest.mark.django_db
 

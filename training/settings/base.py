@@ -248,23 +248,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
 ACCOUNT_ADAPTER = "training.users.adapters.AccountAdapter"
-# Called as hook(learner=user, session=request.session) after every sign-in or sign-up.
-SIGN_IN_HOOKS = ["courses.progress.session.progress_session_merge"]
-# "Download my data": each app that holds personal data adds a section, as
-# name: "dotted.path" of a function called as section(person=user) -> dict or list.
-DATA_EXPORT_SECTIONS = {
-    "notifications": "notifications.selectors.notifications_export",
-    "community": "community.selectors.community_export",
-    "event_bookings": "events.selectors.events_export",
-    "dashboard_exports": "dashboards.selectors.dashboard_exports_export",
-}
-# Called as hook(person=user) just before an account is deleted, for apps that must tidy up
-# (e.g. give a booked place at an event to the first person waiting).
-ACCOUNT_DELETE_HOOKS: list[str] = [
-    "community.services.account_photos_delete",
-    "events.services.account_bookings_release",
-    "dashboards.services.account_exports_delete",
-]
+# What apps do on sign-in, in "Download my data" and before "Delete my account": each app
+# registers a hook in its wagtail_hooks.py (the names are in training/users/hooks.py).
 ACCOUNT_FORMS = {
     "login": "training.users.forms.LoginForm",
     "signup": "training.users.forms.SignupForm",

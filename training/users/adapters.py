@@ -1,24 +1,24 @@
 """How django-allauth fits this platform: events on sign-up, email through Celery."""
 
-from django.conf import settings
 from django.db import transaction
-from django.utils.module_loading import import_string
+
+from wagtail import hooks
 
 from allauth.account.adapter import DefaultAccountAdapter
 
 from training.core.tasks import email_send
+from training.users.hooks import SIGN_IN
 from training.users.services import account_setup
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def login(self, request, user):
-        """Sign in, then run SIGN_IN_HOOKS (e.g. keep what the visitor learned signed out).
-
-        The hooks are named in settings because training never imports courses (DESIGN.md).
+        """Sign in, then run the apps' sign-in hooks (e.g. keep what the visitor learned signed
+        out). Apps register them (training/users/hooks.py): training never imports courses.
         """
         super().login(request, user)
-        for hook in settings.SIGN_IN_HOOKS:
-            import_string(hook)(learner=user, session=request.session)
+        for hook in hooks.get_hooks(SIGN_IN):
+            hook(learner=user, session=request.session)
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)

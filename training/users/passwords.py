@@ -26,7 +26,7 @@ yellow zebra
 WORDS = tuple(_WORD_TEXT.split())
 
 
-def password_memorable() -> str:
+def memorable_password() -> str:
     """Return a new password such as ``maple-kettle-otter-47``."""
     words = [secrets.choice(WORDS) for _ in range(3)]
     return "-".join([*words, str(secrets.randbelow(90) + 10)])

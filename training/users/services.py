@@ -15,7 +15,7 @@ from training.places.selectors import champion_centre
 from training.users import roles
 from training.users.models import User
 from training.users.names import display_name_clean
-from training.users.passwords import password_memorable
+from training.users.passwords import memorable_password
 from training.users.verbs import ACCOUNT_CREATED
 
 ASSISTED_PERMISSION = "users.create_assisted_account"
@@ -73,7 +73,7 @@ def assisted_account_create(
         raise PermissionDenied("Ask a manager to assign you to a centre first.")
     display_name = display_name_clean(display_name)
     username = username or username_suggest(display_name=display_name)
-    password = password or password_memorable()
+    password = password or memorable_password()
     user = User(
         username=username,
         display_name=display_name,

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.models import Certificate
-from courses.progress.credentials import certificate_revoke
+from courses.progress.credentials.badges import certificate_revoke
 
 
 class Command(BaseCommand):

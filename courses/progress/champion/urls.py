@@ -2,23 +2,23 @@
 
 from django.urls import path
 
-from courses.progress import views_champion
+from courses.progress.champion import views
 
 urlpatterns = [
-    path("champion/learners/", views_champion.learners, name="champion_learners"),
+    path("champion/learners/", views.learners, name="champion_learners"),
     path(
         "champion/learners/<int:learner_id>/",
-        views_champion.learner,
+        views.learner,
         name="champion_learner",
     ),
     path(
         "champion/learners/<int:learner_id>/record-lesson/",
-        views_champion.record_lesson,
+        views.record_lesson,
         name="champion_record_lesson",
     ),
     path(
         "champion/learners/<int:learner_id>/record-skill/",
-        views_champion.record_skill,
+        views.record_skill,
         name="champion_record_skill",
     ),
 ]

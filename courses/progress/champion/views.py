@@ -18,7 +18,8 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from courses.models import CompletionMethod
-from courses.progress.champion import (
+from courses.progress.champion.forms import RecordLessonForm, RecordSkillForm
+from courses.progress.champion.selectors import (
     ASSISTED_PROGRESS_PERMISSION,
     SEARCH_MAX_LENGTH,
     champion_learners,
@@ -27,7 +28,6 @@ from courses.progress.champion import (
     lesson_choices,
     skill_choices,
 )
-from courses.progress.forms_champion import RecordLessonForm, RecordSkillForm
 from courses.progress.services import lesson_complete, skill_record_observed
 from training.places.selectors import champion_centre
 

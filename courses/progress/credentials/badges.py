@@ -45,11 +45,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from cryptography.exceptions import InvalidSignature
+import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from jwt.algorithms import OKPAlgorithm
+from jwt.exceptions import InvalidKeyError
+from jwt.utils import base64url_decode, base64url_encode
 
 from courses.models import Certificate, CoursePage, Skill
+from courses.verbs import CERTIFICATE_ISSUED, CERTIFICATE_REVOKED
 from training.core.addresses import absolute_url, site_url
 from training.core.services import activity_record
 from training.core.tasks import email_send
@@ -70,6 +74,17 @@ CREDENTIAL_MAX_CHARS = 20_000
 
 _JWT_SHAPE = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
 _B64URL = re.compile(r"[A-Za-z0-9_-]*")
+# Checking a credential checks who signed it and that it is unchanged: its dates and other
+# registered claims are the credential's own business (a badge does not expire).
+_SIGNATURE_ONLY = {
+    "verify_exp": False,
+    "verify_nbf": False,
+    "verify_iat": False,
+    "verify_aud": False,
+    "verify_iss": False,
+    "verify_sub": False,
+    "verify_jti": False,
+}
 
 
 # --- Addresses -------------------------------------------------------------------------------
@@ -102,21 +117,18 @@ def certificate_verify_url(certificate: Certificate) -> str:
 
 
 def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+    return base64url_encode(data).decode("ascii")
 
 
-def _b64url_decode(text: str) -> bytes:
-    """Strict base64url: the alphabet, no padding, and only the one canonical spelling.
+def _b64url_canonical(text: str) -> bool:
+    """Base64url in its one canonical spelling: the alphabet, no padding, no spare bits.
 
-    Refusing non-canonical spellings matters: otherwise the last character of a signature could be
-    changed without changing the bytes it decodes to.
+    PyJWT decodes leniently; refusing other spellings matters, otherwise the last character of a
+    signature could be changed without changing the bytes it decodes to.
     """
     if not _B64URL.fullmatch(text) or len(text) % 4 == 1:
-        raise ValueError("not base64url")
-    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    if _b64url(data) != text:
-        raise ValueError("not canonical base64url")
-    return data
+        return False
+    return _b64url(base64url_decode(text)) == text
 
 
 def _setting(name: str) -> str:
@@ -180,17 +192,15 @@ def signing_key() -> Ed25519PrivateKey:
     return _private_key_from_file(path)
 
 
-def _public_raw(key: Ed25519PublicKey) -> bytes:
-    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+def _jwk_members(key: Ed25519PublicKey) -> dict[str, str]:
+    """The key's required JWK members (kty, crv, x), as PyJWT writes them."""
+    return OKPAlgorithm.to_jwk(key, as_dict=True)
 
 
 def key_thumbprint(key: Ed25519PublicKey) -> str:
     """The RFC 7638 JWK thumbprint: a short, stable name for a public key."""
-    canonical = json.dumps(
-        {"crv": "Ed25519", "kty": "OKP", "x": _b64url(_public_raw(key))},
-        separators=(",", ":"),
-        sort_keys=True,
-    )
+    required = {name: _jwk_members(key)[name] for name in ("crv", "kty", "x")}
+    canonical = json.dumps(required, separators=(",", ":"), sort_keys=True)
     return _b64url(hashlib.sha256(canonical.encode()).digest())
 
 
@@ -199,9 +209,12 @@ def public_keys() -> dict[str, Ed25519PublicKey]:
     current = signing_key().public_key()
     keys = {key_thumbprint(current): current}
     for text in _setting("BADGE_RETIRED_PUBLIC_KEYS").replace(",", " ").split():
+        x = text.rstrip("=")
         try:
-            key = Ed25519PublicKey.from_public_bytes(_b64url_decode(text.rstrip("=")))
-        except ValueError as error:
+            if not _b64url_canonical(x):
+                raise ValueError("not base64url")
+            key = OKPAlgorithm.from_jwk({"kty": "OKP", "crv": "Ed25519", "x": x})
+        except (ValueError, InvalidKeyError) as error:
             raise ImproperlyConfigured(
                 "BADGE_RETIRED_PUBLIC_KEYS must list base64url Ed25519 public keys (32 bytes)."
             ) from error
@@ -216,12 +229,9 @@ def key_id(thumbprint: str) -> str:
 
 def public_jwk(key: Ed25519PublicKey) -> dict[str, str]:
     """A public key as a JWK. Never contains the private part ``d``."""
-    thumbprint = key_thumbprint(key)
     return {
-        "kty": "OKP",
-        "crv": "Ed25519",
-        "x": _b64url(_public_raw(key)),
-        "kid": key_id(thumbprint),
+        **_jwk_members(key),
+        "kid": key_id(key_thumbprint(key)),
         "alg": "EdDSA",
         "use": "sig",
     }
@@ -236,10 +246,6 @@ def public_jwks() -> dict[str, list[dict[str, str]]]:
 
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _json(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def identity_hash(value: str, salt: str) -> str:
@@ -347,18 +353,17 @@ def credential_sign(credential: dict[str, Any]) -> str:
         "iat": issued,
         **credential,
     }
-    header = {"alg": "EdDSA", "typ": "JWT", "kid": key_id(key_thumbprint(key.public_key()))}
-    signing_input = f"{_b64url(_json(header))}.{_b64url(_json(claims))}"
-    return f"{signing_input}.{_b64url(key.sign(signing_input.encode('ascii')))}"
+    # PyJWT writes the header {"alg": "EdDSA", "kid": ..., "typ": "JWT"}.
+    kid = key_id(key_thumbprint(key.public_key()))
+    return jwt.encode(claims, key, algorithm="EdDSA", headers={"kid": kid})
 
 
 def credential_claims(token: str) -> dict[str, Any]:
     """The payload of one of our stored credentials, *without* checking it (for display only)."""
     try:
-        claims = json.loads(_b64url_decode(token.split(".")[1]))
-    except (IndexError, ValueError):
+        return jwt.decode(token, options={"verify_signature": False})
+    except jwt.PyJWTError:
         return {}
-    return claims if isinstance(claims, dict) else {}
 
 
 # --- Issuing and withdrawing -----------------------------------------------------------------
@@ -390,7 +395,7 @@ def certificate_issue(*, learner: User, course: CoursePage) -> tuple[Certificate
             certificate.save(force_insert=True)
             activity_record(
                 actor=learner,
-                verb="certificate.issued",
+                verb=CERTIFICATE_ISSUED,
                 obj=certificate,
                 context={"course_id": course.pk},
                 occurred_at=certificate.issued_at,
@@ -411,7 +416,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
     if updated:
         activity_record(
             actor=certificate.learner,
-            verb="certificate.revoked",
+            verb=CERTIFICATE_REVOKED,
             obj=certificate,
             context={"course_id": certificate.course_id},
             occurred_at=now,
@@ -487,22 +492,21 @@ def _header(token: str) -> dict[str, Any] | None:
     if len(token) > CREDENTIAL_MAX_CHARS or not _JWT_SHAPE.fullmatch(token):
         return None
     try:
-        header = json.loads(_b64url_decode(token.split(".", 1)[0]))
-    except ValueError:
+        # Refuses a header that is not a JSON object, or whose "kid" is not a string.
+        header = jwt.get_unverified_header(token)
+    except jwt.PyJWTError:
         return None
-    if not isinstance(header, dict) or not isinstance(header.get("alg"), str):
-        return None
-    if not isinstance(header.get("kid", ""), str):
+    if not _b64url_canonical(token.split(".", 1)[0]) or not isinstance(header.get("alg"), str):
         return None
     return header
 
 
-def _signature_good(key: Ed25519PublicKey, signature: bytes, signing_input: bytes) -> bool:
+def _signed_claims(token: str, key: Ed25519PublicKey) -> dict[str, Any] | None:
+    """The payload, if ``key`` signed this token with EdDSA (the only algorithm accepted)."""
     try:
-        key.verify(signature, signing_input)
-    except InvalidSignature:
-        return False
-    return True
+        return jwt.decode(token, key, algorithms=["EdDSA"], options=_SIGNATURE_ONLY)
+    except jwt.PyJWTError:
+        return None
 
 
 def _certificate_for(claims: dict[str, Any]) -> Certificate | None:
@@ -535,21 +539,15 @@ def certificate_verify(*, token: str) -> VerificationResult:
     else:
         candidates = list(keys.values())
 
-    header_part, payload_part, signature_part = token.split(".")
-    try:
-        signature = _b64url_decode(signature_part)
-    except ValueError:
-        signature = b""
-    signing_input = f"{header_part}.{payload_part}".encode("ascii")
-    signed = (
-        header["alg"] == "EdDSA"
-        and len(signature) == 64
-        and any(_signature_good(key, signature, signing_input) for key in candidates)
-    )
-    if not signed:
+    claims = None
+    if _b64url_canonical(token.rsplit(".", 1)[-1]):
+        claims = next(
+            (found for key in candidates if (found := _signed_claims(token, key)) is not None),
+            None,
+        )
+    if claims is None:
         return VerificationResult(status=VerificationStatus.TAMPERED, reason="signature")
 
-    claims = json.loads(_b64url_decode(payload_part))
     certificate = _certificate_for(claims)
     if certificate is None:
         return VerificationResult(

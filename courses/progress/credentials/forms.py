@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from courses.progress.credentials import (
+from courses.progress.credentials.badges import (
     CREDENTIAL_MAX_CHARS,
     credential_is_well_formed,
     credential_normalise,

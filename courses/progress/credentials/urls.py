@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from courses.progress import views_credentials as views
+from courses.progress.credentials import views
 
 urlpatterns = [
     path("certificates/<uuid:certificate_id>/", views.certificate, name="certificate"),
@@ -20,5 +20,4 @@ urlpatterns = [
     path("certificates/issuer.json", views.badge_issuer, name="badge_issuer"),
     path("certificates/keys.json", views.badge_keys, name="badge_keys"),
     path("certificates/keys/<str:key_id>.json", views.badge_key, name="badge_key"),
-    path("my-learning/xapi.json", views.xapi_export, name="xapi_export"),
 ]

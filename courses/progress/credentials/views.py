@@ -1,11 +1,10 @@
-"""Certificate pages, the public checking pages, the public key and the xAPI download.
+"""Certificate pages, the public checking pages and the public keys.
 
 A certificate page is for its owner only; anyone else gets "not found" (not "forbidden"), so
 nobody can learn which certificate numbers exist. Checking a certificate is public: that is what
 the QR code and the verification link are for.
 """
 
-import json
 from http import HTTPStatus
 
 from django.contrib.auth.decorators import login_required
@@ -20,7 +19,7 @@ import qrcode
 import qrcode.image.svg
 
 from courses.models import Certificate
-from courses.progress.credentials import (
+from courses.progress.credentials.badges import (
     OB_CONTEXT,
     VC_CONTEXT,
     certificate_check,
@@ -32,8 +31,7 @@ from courses.progress.credentials import (
     public_jwks,
     public_keys,
 )
-from courses.progress.forms_credentials import CredentialCheckForm
-from courses.progress.xapi import xapi_statements
+from courses.progress.credentials.forms import CredentialCheckForm
 
 PUBLIC_JSON_HEADERS = {
     # Verifiers are often web apps on other sites: let them read these files.
@@ -146,17 +144,3 @@ def badge_key(request: HttpRequest, key_id: str) -> JsonResponse:
     if key is None:
         raise Http404
     return JsonResponse(public_jwk(key), headers=PUBLIC_JSON_HEADERS)
-
-
-@login_required
-@require_GET
-def xapi_export(request: HttpRequest) -> HttpResponse:
-    """The signed-in learner's own record as xAPI statements, to download."""
-    statements = xapi_statements(learner=request.user, request=request)
-    response = HttpResponse(
-        json.dumps(statements, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="my-learning-xapi.json"'
-    response["Cache-Control"] = "private, no-store"
-    return response

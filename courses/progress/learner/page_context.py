@@ -1,8 +1,9 @@
 """What the course and lesson pages show each visitor about their own progress, and how a quiz
 answered on a lesson page reaches the learning record.
 
-The page models call these functions, so that the models stay about content. Everything here is
-personal: the lesson template renders it outside the shared fragment, and for a visitor with no
+The template tags in courses/templatetags/progress_tags.py call the first two and the
+``QUIZ_ANSWERED`` hook (courses/wagtail_hooks.py) the last, so that the page models stay about
+content and never import this code. Everything here is personal: the lesson template renders it outside the shared fragment, and for a visitor with no
 session it is empty, so the anonymous page cache still holds one copy for everyone.
 """
 

@@ -1,18 +1,22 @@
-"""The learner's own pages: marking a lesson done, "My learning" and "My skills".
+"""The learner's own pages: marking a lesson done, "My learning", "My skills" and the xAPI
+download of their record.
 
 Thin: each view reads the request, calls a service or a selector, and answers. A learner only
 ever sees their own record: no view here takes a learner's id from the address.
 """
+
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
-from courses.progress.page_context import session_entries
+from courses.progress.learner.page_context import session_entries
+from courses.progress.learner.xapi import xapi_statements
 from courses.progress.selectors import (
     CourseProgress,
     LessonState,
@@ -145,3 +149,17 @@ def my_skills(request: HttpRequest) -> HttpResponse:
             "skill_count": sum(len(area.skills) for area in areas),
         },
     )
+
+
+@login_required
+@require_GET
+def xapi_export(request: HttpRequest) -> HttpResponse:
+    """The signed-in learner's own record as xAPI statements, to download."""
+    statements = xapi_statements(learner=request.user, request=request)
+    response = HttpResponse(
+        json.dumps(statements, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-learning-xapi.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response

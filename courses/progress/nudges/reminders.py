@@ -33,10 +33,12 @@ from allauth.account.models import EmailAddress
 
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.models.progress import NudgeOptOut
+from courses.verbs import NUDGE_SENT
 from training.core.models import ActivityEvent
 from training.core.tasks import email_send
 from training.users.models import User
 
+# The module's first name: links already sent by email carry it, so it never changes.
 OPT_OUT_SALT = "courses.progress.nudges.opt-out"
 BATCH_SIZE = 500
 
@@ -103,7 +105,7 @@ def nudge_candidates(*, cutoff: datetime):
     opted_out = NudgeOptOut.objects.filter(learner=learner)
     active_since = Enrolment.objects.filter(learner=learner, last_activity_at__gt=cutoff)
     events_since = ActivityEvent.objects.filter(actor=learner, occurred_at__gt=cutoff).exclude(
-        verb__startswith="nudge."
+        verb=NUDGE_SENT
     )
     return (
         Enrolment.objects.filter(
@@ -242,7 +244,7 @@ def _batch_nudge(
             [
                 ActivityEvent(
                     actor_id=nudge.enrolment.learner_id,
-                    verb="nudge.sent",
+                    verb=NUDGE_SENT,
                     object_type=course_type,
                     object_id=str(nudge.enrolment.course_id),
                     context={

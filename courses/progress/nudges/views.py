@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from courses.progress.nudges import (
+from courses.progress.nudges.reminders import (
     nudge_after_days,
     nudge_opt_out_learner,
     nudges_opted_out,

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from courses.models import CompletionMethod, LessonCompletion, Skill, SkillEvidence, SkillRecord
-from courses.progress.forms_champion import NOTE_MAX_LENGTH
+from courses.progress.champion.forms import NOTE_MAX_LENGTH
 from courses.progress.services import lesson_complete, skill_record_observed
 from tests.factories.courses import LessonPageFactory
 from tests.factories.places import CommunityCentreFactory

@@ -1,4 +1,4 @@
-"""Certificates and Open Badges 3.0 credentials (courses/progress/credentials.py and its pages)."""
+"""Certificates and Open Badges 3.0 credentials (courses/progress/credentials/ and its pages)."""
 
 import base64
 import hashlib
@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from courses.models import Certificate
-from courses.progress.credentials import (
+from courses.progress.credentials.badges import (
     OB_CONTEXT,
     VC_CONTEXT,
     VerificationStatus,

@@ -18,11 +18,11 @@ from courses.models import (
     SkillRecord,
 )
 from courses.models.progress import NudgeOptOut
-from courses.progress.data_rights import learner_data_export
 from courses.progress.services import lesson_complete, quiz_attempt_record, skill_record_observed
 from tests.factories.places import NeighbourhoodFactory
 from tests.factories.users import UserFactory
 from training.core.models import ActivityEvent
+from training.users.data_rights.selectors import learner_data_export
 from training.users.models import User
 from training.users.services import assisted_account_create
 

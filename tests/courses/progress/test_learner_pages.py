@@ -1,5 +1,5 @@
 """What learners see and do: "I've done this", quizzes that complete lessons, progress bars,
-"My learning" and "My skills" (courses/progress/views.py, page_context.py, selectors.py)."""
+"My learning" and "My skills" (courses/progress/learner/, selectors.py)."""
 
 import re
 from datetime import UTC, datetime, timedelta

@@ -13,8 +13,8 @@ import pytest
 
 from courses.models import Enrolment
 from courses.models.progress import NudgeOptOut
-from courses.progress import nudges
-from courses.progress.nudges import learners_nudge, nudge_opt_out_token
+from courses.progress.nudges import reminders as nudges
+from courses.progress.nudges.reminders import learners_nudge, nudge_opt_out_token
 from courses.progress.services import enrolment_start, lesson_complete
 from courses.progress.tasks import learners_nudge_daily
 from tests.factories.courses import CoursePageFactory, LessonPageFactory

@@ -19,7 +19,7 @@ import pytest
 from jsonschema import Draft201909Validator
 
 from courses.models import Certificate, LessonPage, Skill
-from courses.progress.credentials import (
+from courses.progress.credentials.badges import (
     VerificationStatus,
     certificate_issue,
     certificate_skills,

@@ -1,4 +1,4 @@
-"""A learner's record as xAPI statements (courses/progress/xapi.py) and its download."""
+"""A learner's record as xAPI statements (courses/progress/learner/xapi.py) and its download."""
 
 import json
 import uuid
@@ -8,12 +8,12 @@ from django.urls import reverse
 import pytest
 
 from courses.models import CompletionMethod, Skill
+from courses.progress.learner.xapi import xapi_statements
 from courses.progress.services import (
     lesson_complete,
     quiz_attempt_record,
     skill_record_observed,
 )
-from courses.progress.xapi import xapi_statements
 from tests.factories.users import UserFactory
 from training.core.addresses import site_url
 

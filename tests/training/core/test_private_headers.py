@@ -18,7 +18,7 @@ import pytest
 
 from community.models import Post
 from courses.models import LessonPage
-from courses.progress.credentials import certificate_issue
+from courses.progress.credentials.badges import certificate_issue
 from tests.factories.community import GroupFactory, image_bytes, member_add
 from tests.factories.courses import CoursePageFactory, LessonPageFactory, text_block
 from tests.factories.events import EventFactory

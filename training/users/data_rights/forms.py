@@ -1,4 +1,4 @@
-"""Forms for learners' data rights."""
+"""Forms for data rights: confirming "Delete my account"."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -1,18 +1,15 @@
-"""Progress tracker addresses: learners' data rights, and turning reminder emails on or off."""
+"""Addresses of "Download my data" and "Delete my account".
+
+Included by courses/progress/urls.py, so their names stay ``courses:my_data`` and so on.
+"""
 
 from django.urls import path
 
-from courses.progress import views_data, views_nudges
+from training.users.data_rights import views
 
 urlpatterns = [
-    path("my-data/", views_data.my_data, name="my_data"),
-    path("my-data/download/", views_data.my_data_download, name="my_data_download"),
-    path("my-data/delete/", views_data.account_delete_confirm, name="account_delete"),
-    path("my-data/deleted/", views_data.account_deleted, name="account_deleted"),
-    path("my-learning/reminders/", views_nudges.nudges_settings, name="nudges_settings"),
-    path(
-        "my-learning/reminders/stop/<str:token>/",
-        views_nudges.nudges_opt_out,
-        name="nudges_opt_out",
-    ),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data/download/", views.my_data_download, name="my_data_download"),
+    path("my-data/delete/", views.account_delete_confirm, name="account_delete"),
+    path("my-data/deleted/", views.account_deleted, name="account_deleted"),
 ]

@@ -1,4 +1,7 @@
-"""Learners' data rights: "Download my data" and "Delete my account"."""
+"""Everyone's data rights: "Download my data" and "Delete my account".
+
+The addresses keep their names in the ``courses`` namespace (``courses:my_data``), where they
+were first published; courses/progress/urls.py includes them."""
 
 import json
 
@@ -13,15 +16,16 @@ from django.views.decorators.cache import never_cache
 
 from allauth.core import ratelimit
 
-from courses.progress.data_rights import account_delete, learner_data_export
-from courses.progress.forms_data import AccountDeleteForm
+from training.users.data_rights.forms import AccountDeleteForm
+from training.users.data_rights.selectors import learner_data_export
+from training.users.data_rights.services import account_delete
 
 
 @never_cache
 @login_required
 def my_data(request: HttpRequest) -> HttpResponse:
     """What we hold, a download button, and the way to delete the account."""
-    return render(request, "courses/progress/my_data.html")
+    return render(request, "users/data_rights/my_data.html")
 
 
 @never_cache
@@ -51,9 +55,9 @@ def account_delete_confirm(request: HttpRequest) -> HttpResponse:
         account_delete(user=request.user)
         logout(request)
         return redirect("courses:account_deleted")
-    return render(request, "courses/progress/account_delete.html", {"form": form})
+    return render(request, "users/data_rights/account_delete.html", {"form": form})
 
 
 def account_deleted(request: HttpRequest) -> HttpResponse:
     """The goodbye page: shown to anyone, since the person is already signed out."""
-    return render(request, "courses/progress/account_deleted.html")
+    return render(request, "users/data_rights/account_deleted.html")
