@@ -3,8 +3,9 @@ answered on a lesson page reaches the learning record.
 
 The template tags in courses/templatetags/progress_tags.py call the first two and the
 ``QUIZ_ANSWERED`` hook (courses/wagtail_hooks.py) the last, so that the page models stay about
-content and never import this code. Everything here is personal: the lesson template renders it outside the shared fragment, and for a visitor with no
-session it is empty, so the anonymous page cache still holds one copy for everyone.
+content and never import this code. Everything here is personal: the lesson template renders
+it outside the shared fragment, and for a visitor with no session it is empty, so the anonymous
+page cache still holds one copy for everyone.
 """
 
 from dataclasses import replace
