@@ -282,3 +282,15 @@ def test_this_is_a_shared_computer_holds_for_staff_who_enter_a_code(client, sett
     assert signed_in_user_id(client) == str(user.pk)
     assert client.session.get(SHARED_COMPUTER_SESSION_KEY) is True
     assert client.session.get_expiry_age() <= settings.SHARED_COMPUTER_SESSION_SECONDS
+
+
+def test_checking_it_is_you_with_the_app_asks_for_the_code(client):
+    user = UserFactory(role=roles.MANAGER)
+    client.force_login(user)
+
+    page = client.get("/account/2fa/reauthenticate/")
+
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "type the code your authenticator app shows now" in text
+    assert 'action="/account/2fa/reauthenticate/"' in text
