@@ -4,9 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# Test processes: one per core (pytest-xdist); TEST_WORKERS=0 runs the suite in one process.
+# --dist load hands tests out in collection order, so each worker keeps pytest-django's order
+# (transactional tests last). See docs/performance.md, "Test suite".
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run test worker bench lint migrate seed clean
+.PHONY: help run test worker bench lint format migrate seed clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -26,8 +30,8 @@ seed: migrate ## Create the demo content and demo accounts (safe to run again)
 run: seed ## Set everything up and serve the site on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP) ## Set everything up and run the whole test suite
-	$(BIN)/python -m pytest
+test: $(STAMP) ## Set everything up and run the whole test suite, on every core
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load
 
 worker: $(STAMP) ## Run a Celery worker with beat (needs REDIS_URL)
 	$(BIN)/celery -A training worker --beat --loglevel=info --concurrency=2
@@ -35,10 +39,17 @@ worker: $(STAMP) ## Run a Celery worker with beat (needs REDIS_URL)
 bench: seed ## Benchmark pages as served in production (see docs/performance.md)
 	$(BIN)/python -m benchmarks.pages
 
-lint: $(STAMP) ## Check style and migrations
+lint: $(STAMP) ## Check style, types, template indentation and migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: $(STAMP) ## Fix what can be fixed by itself: ruff's fixes and format, template indentation
+	$(BIN)/ruff check --fix --exit-zero .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
 
 clean: ## Remove the virtual environment, database and media
 	rm -rf $(VENV) db.sqlite3* media

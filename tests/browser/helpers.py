@@ -20,6 +20,17 @@ def axe_source() -> str:
     )
 
 
+# Waits for the transitions running now (the Wagtail admin fades its messages in over half a
+# second): axe would measure a colour halfway there, and the result would depend on how busy the
+# machine is. Endless animations (a spinner) are not waited for.
+ANIMATIONS_FINISHED = """() => Promise.all(
+    document.getAnimations()
+        .filter((animation) => animation.effect
+            && animation.effect.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => null))
+)"""
+
+
 def axe_check(page, *, label: str = "") -> None:
     """Run axe-core on the page as it is now; fail listing every WCAG 2.2 A/AA violation.
 
@@ -29,6 +40,7 @@ def axe_check(page, *, label: str = "") -> None:
     """
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=axe_source())
+    page.evaluate(ANIMATIONS_FINISHED)
     results = page.evaluate(
         "(options) => window.axe.run(document, options)",
         {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},

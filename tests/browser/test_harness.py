@@ -46,3 +46,21 @@ def test_assert_fits_width_finds_what_sticks_out(bare_page):
     with pytest.raises(AssertionError, match="scroll sideways") as failure:
         assert_fits_width(bare_page, 320)
     assert "p (" in str(failure.value)
+
+
+def test_axe_check_judges_a_message_once_it_has_faded_in(bare_page):
+    """A message fading in (as the Wagtail admin's do) is checked in its final colours, not
+    halfway, however busy the machine is."""
+    bare_page.set_content(
+        '<!DOCTYPE html><html lang="en"><head><title>Saved</title></head><body><main>'
+        "<h1>Saved</h1>"
+        '<p id="message" style="color: #fff; background: #007d7e; opacity: 0.1;'
+        ' transition: opacity 3s linear">Your changes are saved.</p>'
+        "</main></body></html>"
+    )
+    bare_page.evaluate(
+        "() => { const m = document.getElementById('message'); m.getBoundingClientRect();"
+        " m.style.opacity = '1'; }"
+    )
+
+    axe_check(bare_page, label="a message fading in")
