@@ -55,7 +55,7 @@ def test_axe_check_judges_a_message_once_it_has_faded_in(bare_page):
         '<!DOCTYPE html><html lang="en"><head><title>Saved</title></head><body><main>'
         "<h1>Saved</h1>"
         '<p id="message" style="color: #fff; background: #007d7e; opacity: 0.1;'
-        ' transition: opacity 3s linear">Your changes are saved.</p>'
+        ' transition: opacity 1s linear">Your changes are saved.</p>'
         "</main></body></html>"
     )
     bare_page.evaluate(
