@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import stat
+import string
 import uuid
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -185,6 +186,16 @@ def test_changing_one_character_makes_it_tampered(certificate, segment, where):
     result = certificate_verify(token=".".join(pieces))
     assert result.status == VerificationStatus.TAMPERED
     assert result.certificate is None and result.claims == {}
+
+
+def test_every_other_last_character_of_the_signature_is_tampered(certificate):
+    """The last character holds spare bits: some spellings the JWT library will not even
+    decode. Each must still read as tampered, not as "not a credential"."""
+    header, payload, signature = certificate.credential_jwt.split(".")
+    alphabet = string.ascii_letters + string.digits + "-_"
+    for char in alphabet.replace(signature[-1], ""):
+        token = f"{header}.{payload}.{signature[:-1]}{char}"
+        assert certificate_verify(token=token).status == VerificationStatus.TAMPERED, char
 
 
 def test_changing_one_byte_of_the_signed_data_makes_it_tampered(certificate):
