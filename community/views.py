@@ -16,13 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from allauth.core import ratelimit
-
 from community import permissions, selectors, services
 from community.forms import CommentForm, FlagForm, ModerationReasonForm, PostForm
 from community.models import Comment, Group, Membership, MembershipStatus, Post
 from community.photos import PhotoSizeLimitUploadHandler
 from events.selectors import events_upcoming
+from training.core.rate_limits import rate_limit_consume
 from training.places.models import Neighbourhood
 
 PHOTO_CONTENT_TYPES = {
@@ -234,11 +233,11 @@ def post_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _within_rate(request: HttpRequest, form, *, action: str) -> bool:
-    """A valid post or reply within the hourly limit (ACCOUNT_RATE_LIMITS), which stops a
+    """A valid post or reply within the hourly limit (settings.RATE_LIMITS), which stops a
     flood from a stolen or runaway account; a person writing normally never meets it."""
     if not form.is_valid():
         return False
-    if ratelimit.consume(request, action=action, user=request.user):
+    if rate_limit_consume(action=action, key=request.user.pk):
         return True
     form.add_error(
         "text", _("You have written a lot in the last hour. Please wait a while, then try again.")

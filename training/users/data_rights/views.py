@@ -14,8 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from allauth.core import ratelimit
-
+from training.core.rate_limits import rate_limit_consume
 from training.users.data_rights.forms import AccountDeleteForm
 from training.users.data_rights.selectors import learner_data_export
 from training.users.data_rights.services import account_delete
@@ -48,7 +47,7 @@ def account_delete_confirm(request: HttpRequest) -> HttpResponse:
     if (
         request.method == "POST"
         and "password" in form.fields
-        and not ratelimit.consume(request, action="reauthenticate", user=request.user)
+        and not rate_limit_consume(action="account_delete_password", key=request.user.pk)
     ):
         form.add_error("password", _("Too many tries. Wait a minute, then try again."))
     if request.method == "POST" and form.is_valid():
