@@ -277,6 +277,9 @@ EVENTS_EVERYWHERE = (MANAGER,)
 
 # fmt: off
 MATRIX: dict[str, Row | list[Row]] = {
+    # For load balancers: never cached, the same answer for everyone.
+    "healthz": GET("/healthz", PUBLIC),
+    "readyz": GET("/readyz", PUBLIC),
     # Sign-in, sign-up and accounts (allauth). Signed-in people are sent on from sign-in pages.
     "account_login": GET("/account/login/", signed_in(To("/"), anon=200)),
     "account_signup": GET("/account/signup/", signed_in(To("/"), anon=200)),

@@ -6,9 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from training.core.health import healthz, readyz
 from training.users.sign_in_views import admin_sign_in, private_page_sign_in
 
 urlpatterns = [
+    # For load balancers: the process answers; the database, cache and broker are reachable.
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     # Everyone signs in on allauth's page, staff too: it has the rate limits and asks for the
     # second step. The admins' own sign-in pages only send people there (keeping ?next=).
     path("django-admin/login/", admin_sign_in, name="django_admin_login"),

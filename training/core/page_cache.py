@@ -72,9 +72,13 @@ def _key(request: HttpRequest) -> str:
     return f"anonymous-page:{page_cache_version()}:{request.get_host()}:{path}"
 
 
+# Health checks must answer without the cache (and say so when it is down): never looked up.
+NEVER_CACHED_PATHS = frozenset({"/healthz", "/readyz"})
+
+
 def page_cached_response(request: HttpRequest) -> HttpResponse | None:
     """The cached copy of this page for this visitor, if there is one."""
-    if not request_cacheable(request):
+    if request.path in NEVER_CACHED_PATHS or not request_cacheable(request):
         return None
     cached = cache.get(_key(request))
     if cached is None:
