@@ -1,8 +1,11 @@
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.signals import request_finished
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+from training.core.logging import REQUEST_ID_HEADER, request_id_from_header, request_id_var
 
 
 class ContentSecurityPolicyMiddleware:
@@ -65,3 +68,31 @@ class PrivateResponseCacheControlMiddleware:
         if response_is_personal(request):
             response_make_private(response)
         return response
+
+
+class RequestIdMiddleware:
+    """Give every request an id: a safe incoming ``X-Request-ID``, else a new one.
+
+    Every log line written while the request runs carries it (``training/core/logging.py``), and
+    so do the tasks it queues; the response sends it back in ``X-Request-ID``. First in the list,
+    so the other middleware log under it too.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = request_id_from_header(request.headers.get(REQUEST_ID_HEADER))
+        request.request_id = request_id  # type: ignore[attr-defined]
+        # Kept until the request finishes (below): Django logs a 4xx or 5xx after the middleware.
+        request_id_var.set(request_id)
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request_id
+        return response
+
+
+def _request_id_clear(**kwargs: object) -> None:
+    request_id_var.set(None)
+
+
+request_finished.connect(_request_id_clear, dispatch_uid="training.core.request_id_clear")
