@@ -234,7 +234,24 @@ def children_order_set(*, parent: Page, wanted: list[str]) -> None:
         Page.objects.child_of(parent).get(slug=slug).move(parent, pos="last-child")
 
 
-def _page_save(page: Page, *, parent: Page, is_new: bool, skills, data, names) -> None:
+def _page_save(
+    page: Page | None,
+    model: type[Page],
+    *,
+    slug: str,
+    values: dict,
+    parent: Page,
+    skills,
+    data,
+    names,
+) -> Page:
+    """Create the page under ``parent`` or update it in place, then publish a new revision."""
+    is_new = page is None
+    if page is None:
+        page = model(slug=slug, **values)
+    else:
+        for name, value in values.items():
+            setattr(page, name, value)
     try:
         if is_new:
             parent.add_child(instance=page)
@@ -242,6 +259,7 @@ def _page_save(page: Page, *, parent: Page, is_new: bool, skills, data, names) -
         page.save_revision().publish()
     except ValidationError as error:
         raise _page_error(error, data=data, names=names) from None
+    return page
 
 
 def _lesson_key(lesson: LessonData) -> tuple:
@@ -273,16 +291,12 @@ def _course_import(*, index: CourseIndexPage, data: CourseData) -> CourseImportR
             "listing_image_alt": data.picture_alt,
             "search_description": data.summary,
         }
-        is_new = course is None
-        if is_new:
-            course = CoursePage(slug=data.slug, **values)
-        else:
-            for name, value in values.items():
-                setattr(course, name, value)
-        _page_save(
+        course = _page_save(
             course,
+            CoursePage,
+            slug=data.slug,
+            values=values,
             parent=index,
-            is_new=is_new,
             skills=course_skills,
             data=data,
             names=COURSE_FIELDS,
@@ -305,16 +319,12 @@ def _course_import(*, index: CourseIndexPage, data: CourseData) -> CourseImportR
             "body": body,
             "search_description": lesson_data.summary,
         }
-        is_new = lesson is None
-        if is_new:
-            lesson = LessonPage(slug=lesson_data.slug, **values)
-        else:
-            for name, value in values.items():
-                setattr(lesson, name, value)
         _page_save(
             lesson,
+            LessonPage,
+            slug=lesson_data.slug,
+            values=values,
             parent=course,
-            is_new=is_new,
             skills=skills,
             data=lesson_data,
             names=LESSON_FIELDS,
