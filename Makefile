@@ -3,7 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# What production runs (requirements/runtime.lock); tests, linters and browsers on top of it
+# (requirements/dev.lock) only for the commands that need them.
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 # Test processes: one per core (pytest-xdist); TEST_WORKERS=0 runs the suite in one process.
 # --dist load hands tests out in collection order, so each worker keeps pytest-django's order
 # (transactional tests last). See docs/performance.md, "Test suite".
@@ -15,11 +18,15 @@ TEST_WORKERS ?= auto
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock
+$(STAMP): requirements/runtime.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/runtime.lock
 	@touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.lock
+	@touch $(DEV_STAMP)
 
 migrate: $(STAMP) ## Bring the database up to date
 	$(BIN)/python manage.py migrate --noinput
@@ -30,23 +37,23 @@ seed: migrate ## Create the demo content and demo accounts (safe to run again)
 run: seed ## Set everything up and serve the site on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP) ## Set everything up and run the whole test suite, on every core
+test: $(DEV_STAMP) ## Set everything up and run the whole test suite, on every core
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load
 
 worker: $(STAMP) ## Run a Celery worker with beat (needs REDIS_URL)
 	$(BIN)/celery -A training worker --beat --loglevel=info --concurrency=2
 
-bench: seed ## Benchmark pages as served in production (see docs/performance.md)
+bench: $(DEV_STAMP) seed ## Benchmark pages as served in production (see docs/performance.md)
 	$(BIN)/python -m benchmarks.pages
 
-lint: $(STAMP) ## Check style, types, template indentation and migrations
+lint: $(DEV_STAMP) ## Check style, types, template indentation and migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-format: $(STAMP) ## Fix what can be fixed by itself: ruff's fixes and format, template indentation
+format: $(DEV_STAMP) ## Fix what can be fixed by itself: ruff's fixes and format, template indentation
 	$(BIN)/ruff check --fix --exit-zero .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
