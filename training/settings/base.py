@@ -326,6 +326,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 PRIVATE_FILES_ROOT = Path(os.environ.get("PRIVATE_FILES_ROOT", BASE_DIR / "var" / "private"))
+# `make backup` writes its archives here (training/core/backups.py); keep it out of MEDIA_ROOT.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
 # Media on local disk by default; set MEDIA_STORAGE=s3 (and the AWS_* variables that
 # django-storages reads) for S3-compatible object storage shared by every app server.
