@@ -13,7 +13,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run test worker bench lint format migrate seed clean
+.PHONY: help run test worker bench lint format migrate seed clean backup restore
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -57,6 +57,12 @@ format: $(DEV_STAMP) ## Fix what can be fixed by itself: ruff's fixes and format
 	$(BIN)/ruff check --fix --exit-zero .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
+
+backup: $(STAMP) ## Write a dated archive of the database, media and private files to BACKUP_DIR (default backups/)
+	$(BIN)/python manage.py backup
+
+restore: $(STAMP) ## Put a backup back: make restore FILE=backups/homes-….tar.gz (FORCE=1 replaces existing data)
+	$(BIN)/python manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
 clean: ## Remove the virtual environment, database and media
 	rm -rf $(VENV) db.sqlite3* media
