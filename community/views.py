@@ -10,7 +10,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -21,6 +22,7 @@ from community.forms import CommentForm, FlagForm, ModerationReasonForm, PostFor
 from community.models import Comment, Group, Membership, MembershipStatus, Post
 from community.photos import PhotoSizeLimitUploadHandler
 from events.selectors import events_upcoming
+from training.core.private_files import private_file_response
 from training.core.rate_limits import rate_limit_consume
 from training.places.models import Neighbourhood
 
@@ -314,20 +316,17 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @members_only_explained
-def post_photo(request: HttpRequest, pk: int) -> FileResponse:
+def post_photo(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A post's photo, to those who may read the post: the same rule as the post page."""
     post = Post.objects.select_related("group").filter(pk=pk).first()
     if post is None or not post.photo:
         raise Http404
     _post_readable(request, post)
     extension = post.photo.name.rsplit(".", 1)[-1].lower()
-    response = FileResponse(
-        post.photo.open("rb"), content_type=PHOTO_CONTENT_TYPES.get(extension, "image/jpeg")
+    # Streamed, sent by nginx or a signed S3 redirect, as settings say; never kept by a cache.
+    return private_file_response(
+        name=post.photo.name, content_type=PHOTO_CONTENT_TYPES.get(extension, "image/jpeg")
     )
-    # The browser may keep it a while; shared caches never (it can be a members-only photo).
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @photo_upload_limited

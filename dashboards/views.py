@@ -7,7 +7,8 @@ Managers (``dashboards.view_dashboard``) see every place; Digital Champions
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -21,6 +22,7 @@ from dashboards.reports import table_slugs
 from dashboards.services import export_request, table_rows
 from dashboards.snapshots import view_tables
 from training.core.csv_safe import csv_response
+from training.core.private_files import private_file_response
 
 RECENT_EXPORTS = 5
 
@@ -110,13 +112,12 @@ def export_detail(request: HttpRequest, export_id) -> HttpResponse:
 
 
 @dashboard_view
-def export_download(request: HttpRequest, export_id) -> HttpResponse:
+def export_download(request: HttpRequest, export_id) -> HttpResponseBase:
     export = _own_export(request, export_id)
     if export.status != ExportStatus.READY or not export.file:
         raise Http404
-    return FileResponse(
-        export.file.open("rb"),
-        as_attachment=True,
-        filename=export.file.name.rsplit("/", 1)[-1],
+    return private_file_response(
+        name=export.file.name,
+        download_name=export.file.name.rsplit("/", 1)[-1],
         content_type="application/zip",
     )

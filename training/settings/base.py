@@ -332,25 +332,46 @@ BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 # Media on local disk by default; set MEDIA_STORAGE=s3 (and the AWS_* variables that
 # django-storages reads) for S3-compatible object storage shared by every app server.
 if os.environ.get("MEDIA_STORAGE") == "s3":
+    _s3_options = {
+        "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "signature_version": "s3v4",
+        "file_overwrite": False,
+    }
+    # Public media (course pictures): plain, stable addresses with no signature, so phones and
+    # proxies keep a picture for a long time. Names are never reused (file_overwrite=False).
+    # The bucket must let everyone read every key except those under private/ (README).
     _media_backend = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            **_s3_options,
             "default_acl": None,
-            "querystring_auth": True,
-            "file_overwrite": False,
+            "querystring_auth": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
-    # Files only the app hands out, after a permission check (e.g. dashboard exports with
-    # names in them): same bucket, under private/, never public, reached by signed addresses.
+    # Files only the app hands out, after a permission check (community photos, dashboard
+    # exports): same bucket, under private/, never public. The view answers with a redirect to
+    # an address signed for 60 seconds (training/core/private_files.py).
     _private_backend = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {**_media_backend["OPTIONS"], "location": "private", "default_acl": "private"},
+        "OPTIONS": {
+            **_s3_options,
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "object_parameters": {"CacheControl": "private, no-store"},
+        },
     }
 else:
     _media_backend = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     _private_backend = {"BACKEND": "training.core.storage.PrivateFileStorage"}
+# How a private file reaches the browser once the view has said yes: Django streams it (the
+# default), or with PRIVATE_FILES_SERVER=nginx an X-Accel-Redirect to nginx's internal location
+# at PRIVATE_FILES_NGINX_PREFIX (README). With MEDIA_STORAGE=s3 it is always a signed redirect.
+PRIVATE_FILES_SERVER = os.environ.get("PRIVATE_FILES_SERVER", "").strip().lower()
+PRIVATE_FILES_NGINX_PREFIX = os.environ.get("PRIVATE_FILES_NGINX_PREFIX", "/_private/")
 STORAGES = {
     "default": _media_backend,
     "private": _private_backend,
