@@ -451,19 +451,21 @@ def backup_restore(
 ) -> RestoreResult:
     """Put the archive back into ``site`` (the configured site by default).
 
-    Everything is checked first — the manifest, each member's checksum, that the database is
-    of the same kind, and that the database and folders are empty (unless ``force``) — and
-    nothing is changed if any check fails. With ``force`` the database and folders are
+    Everything is checked first — that the database and folders are empty (unless ``force``),
+    the manifest, each member's checksum, that the database is of the same kind — and nothing
+    is changed if any check fails. With ``force`` the database and folders are
     replaced by the archive's.
     """
     site = site or SiteLocations.from_settings()
     archive = Path(archive)
     if not archive.is_file():
         raise BackupError(f"There is no backup file at {archive}.")
+    kind = site.database_kind
+    if not force:
+        _refuse_non_empty(site, kind)
     with tempfile.TemporaryDirectory(prefix="homes-restore-") as work:
         staging = Path(work)
         manifest = _archive_unpack(archive=archive, staging=staging)
-        kind = site.database_kind
         made_with = manifest["database"]["kind"]
         if made_with != kind:
             raise BackupError(
@@ -471,8 +473,6 @@ def backup_restore(
                 f"this site uses {_KIND_NAMES[kind]}: restore it where the site is set up the "
                 "same way. Nothing was changed."
             )
-        if not force:
-            _refuse_non_empty(site, kind)
         if kind == "sqlite":
             _sqlite_restore(source=staging / SQLITE_MEMBER, target=site.sqlite_path)
         else:
