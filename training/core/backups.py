@@ -522,11 +522,34 @@ def _archive_unpack(*, archive: Path, staging: Path) -> dict[str, Any]:
         raise _damaged(
             archive, f"it is format version {manifest.get('version')}; this code reads version 1"
         )
-    _compare(archive, listed=manifest.get("files") or {}, found=found)
-    database = manifest.get("database") or {}
-    if database.get("member") not in found or database.get("kind") not in _KIND_NAMES:
-        raise _damaged(archive, "its manifest names no database")
+    _manifest_check(archive, manifest=manifest, found=found)
     return manifest
+
+
+def _manifest_check(
+    archive: Path, *, manifest: Mapping[str, Any], found: Mapping[str, dict[str, Any]]
+) -> None:
+    """Every member agrees with the manifest, and the manifest has the shape restore reads."""
+    listed = manifest.get("files")
+    if not isinstance(listed, dict):
+        raise _damaged(archive, "its manifest lists no files")
+    _compare(archive, listed=listed, found=found)
+    database = manifest.get("database")
+    if (
+        not isinstance(database, dict)
+        or database.get("member") not in found
+        or database.get("kind") not in _KIND_NAMES
+        or not isinstance(database.get("migrations"), list)
+    ):
+        raise _damaged(archive, "its manifest does not say which database it holds")
+    for folder in (MEDIA, PRIVATE):
+        part = manifest.get(folder)
+        if not (
+            isinstance(part, dict)
+            and isinstance(part.get("included"), bool)
+            and isinstance(part.get("files"), int)
+        ):
+            raise _damaged(archive, f"its manifest does not describe the {folder} files")
 
 
 def _member_name(archive: Path, info: tarfile.TarInfo) -> str:
@@ -622,8 +645,8 @@ def _folders_restore(
 ) -> list[str]:
     notes: list[str] = []
     for folder, root in site.folders().items():
-        held = int((manifest.get(folder) or {}).get("files", 0))
-        included = bool((manifest.get(folder) or {}).get("included"))
+        held = manifest[folder]["files"]
+        included = manifest[folder]["included"]
         if root is None:
             if held:
                 notes.append(
@@ -632,9 +655,11 @@ def _folders_restore(
                 )
             continue
         if not included:
+            # Left as they are, even when forced: the backup has nothing to put in their place.
             notes.append(
                 f"This backup has no {folder} files: they were in an S3 bucket when it was made."
             )
+            continue
         root.mkdir(parents=True, exist_ok=True)
         if force:
             for child in root.iterdir():

@@ -380,6 +380,18 @@ def test_an_archive_without_our_manifest_is_refused(archive, tmp_path):
     _assert_untouched(fresh)
 
 
+def test_a_manifest_that_does_not_say_what_it_holds_is_refused(archive, tmp_path):
+    manifest = json.loads(_member(archive, "manifest.json"))
+    manifest["database"]["kind"] = "mysql"
+    _rewrite(archive, _Change(replace={"manifest.json": json.dumps(manifest).encode()}))
+    fresh = _site(tmp_path / "fresh")
+
+    with pytest.raises(BackupError, match="its manifest does not say which database it holds"):
+        backup_restore(archive=archive, site=fresh)
+
+    _assert_untouched(fresh)
+
+
 def test_a_missing_file_is_refused(tmp_path):
     with pytest.raises(BackupError, match="There is no backup file at .*nowhere.tar.gz"):
         backup_restore(archive=tmp_path / "nowhere.tar.gz", site=_site(tmp_path / "fresh"))
@@ -450,6 +462,20 @@ def test_with_media_in_s3_the_backup_says_they_are_in_the_bucket_and_not_in_the_
     ]
     assert result.manifest["media"] == {"included": False, "where": "s3", "files": 0}
     assert set(result.manifest["files"]) == {"database/db.sqlite3"}
+
+
+def test_a_backup_made_with_media_in_s3_leaves_local_files_alone_even_when_forced(live, tmp_path):
+    in_bucket = replace(live, media_root=None, private_root=None, bucket="homes-media")
+    archive = backup_create(site=in_bucket, directory=tmp_path / "backups").path
+    before = (_files(live.media_root), _files(live.private_root))
+
+    restored = backup_restore(archive=archive, site=live, force=True)
+
+    assert (_files(live.media_root), _files(live.private_root)) == before
+    assert restored.notes[:2] == [
+        "This backup has no media files: they were in an S3 bucket when it was made.",
+        "This backup has no private files: they were in an S3 bucket when it was made.",
+    ]
 
 
 # --- The commands, as `make backup` and `make restore` run them ---------------------------------
