@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 from celery.schedules import crontab
 
+from training.core import error_reporting
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -451,6 +453,21 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Errors: to Sentry where SENTRY_DSN is set (no personal data: training/core/error_reporting.py),
+# else by email to ADMINS ("Ann Lee <ann@example.org>, bob@example.org": path, request id and
+# traceback only), else only to the log. Only in the first two cases does the 500 page say
+# "we have been told".
+ADMINS = error_reporting.admins_parse(os.environ.get("ADMINS", ""))
+EMAIL_SUBJECT_PREFIX = "[Homes on the Net] "
+LOGGING = error_reporting.logging_with_admin_email(LOGGING)
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    error_reporting.sentry_start(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT") or "production",
+        release=os.environ.get("SENTRY_RELEASE") or None,
+    )
 
 FORM_RENDERER = "training.core.forms.FormRenderer"
 
