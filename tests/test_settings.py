@@ -76,6 +76,36 @@ def test_environment_variables_switch_to_postgres_redis_and_s3():
     assert "S3Storage" in settings_value(module, "settings.STORAGES['default']['BACKEND']", **env)
 
 
+@pytest.mark.parametrize(
+    ("env", "origin"),
+    [
+        ({}, None),
+        ({"MEDIA_STORAGE": "s3"}, "https://*.amazonaws.com"),
+        (
+            {"MEDIA_STORAGE": "s3", "AWS_S3_ENDPOINT_URL": "https://minio.example.org:9000/b"},
+            "https://minio.example.org:9000",
+        ),
+        (
+            {"MEDIA_STORAGE": "s3", "MEDIA_ORIGIN": "https://cdn.example.org"},
+            "https://cdn.example.org",
+        ),
+    ],
+)
+def test_pictures_from_s3_are_allowed_by_the_content_security_policy(env, origin):
+    img_src = settings_value(
+        "training.settings.dev", "settings.CONTENT_SECURITY_POLICY['img-src']", **env
+    ).split()
+    assert img_src[:2] == ["'self'", "data:"]
+    assert img_src[2:] == ([origin] if origin else [])
+
+
+def test_wagtail_documents_on_s3_go_through_the_privacy_check():
+    """Documents in a private collection must never get the bucket's public address."""
+    expression = "getattr(settings, 'WAGTAILDOCS_SERVE_METHOD', 'default')"
+    assert settings_value("training.settings.dev", expression) == "default"
+    assert settings_value("training.settings.dev", expression, MEDIA_STORAGE="s3") == "serve_view"
+
+
 @pytest.mark.django_db
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout():
     if connection.vendor != "sqlite":

@@ -7,6 +7,7 @@ With none of them set you get SQLite, local-memory cache, eager Celery and local
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,12 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _origin_of(url: str, *, fallback: str) -> str:
+    """``https://host[:port]`` of an address, or ``fallback`` when there is none."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else fallback
 
 
 DEBUG = False
@@ -366,9 +373,18 @@ if os.environ.get("MEDIA_STORAGE") == "s3":
             "object_parameters": {"CacheControl": "private, no-store"},
         },
     }
+    # Where pictures come from, for the Content Security Policy's img-src: MEDIA_ORIGIN if set,
+    # else the S3-compatible endpoint's origin, else Amazon S3's hosts.
+    MEDIA_ORIGIN = os.environ.get("MEDIA_ORIGIN", "") or _origin_of(
+        os.environ.get("AWS_S3_ENDPOINT_URL", ""), fallback="https://*.amazonaws.com"
+    )
+    # Wagtail documents may sit in private collections: Django checks and streams them rather
+    # than sending the visitor to the bucket's public address.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 else:
     _media_backend = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     _private_backend = {"BACKEND": "training.core.storage.PrivateFileStorage"}
+    MEDIA_ORIGIN = ""
 # How a private file reaches the browser once the view has said yes: Django streams it (the
 # default), or with PRIVATE_FILES_SERVER=nginx an X-Accel-Redirect to nginx's internal location
 # at PRIVATE_FILES_NGINX_PREFIX (README). With MEDIA_STORAGE=s3 it is always a signed redirect.
@@ -417,7 +433,7 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 # and Django admins are left out because their editors rely on inline scripts.
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
-    "img-src": "'self' data:",
+    "img-src": " ".join(["'self'", "data:", MEDIA_ORIGIN]).strip(),
     "script-src": "'self'",
     "style-src": "'self'",
     "font-src": "'self'",
