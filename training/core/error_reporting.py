@@ -28,12 +28,12 @@ from django.core.validators import validate_email
 from django.utils.log import AdminEmailHandler
 
 from training.core.logging import request_id_var
+from training.core.scrub import FILTERED, text_scrub, traceback_scrub
 
 if TYPE_CHECKING:
     from sentry_sdk.transport import Transport
     from sentry_sdk.types import Event, Hint
 
-FILTERED = "[Filtered]"
 
 # Keys whose values are people's words or details: post and reply text, report content, notes,
 # reasons, contact details, secrets. "original_text", "hidden_reason", "contact_phone" match too.
@@ -51,16 +51,6 @@ _SAFE_HEADERS = frozenset(
     {"accept", "accept-language", "content-length", "content-type", "host", "referer"}
     | {"user-agent", "x-request-id"}
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# A query string's values: "?q=anything&page=2" keeps only "?q=[Filtered]&page=[Filtered]".
-_QUERY_VALUE = re.compile(r"([?&][^=&\s'\"#<>]+=)[^&\s'\"#<>]*")
-# PostgreSQL repeats the offending values: "Key (email)=(ann@example.org) already exists",
-# "Failing row contains (…)".
-_PG_KEY_VALUES = re.compile(r"(Key \([^)]*\)=)\(.*?\)(?=\s|$)")
-_PG_FAILING_ROW = re.compile(r"(Failing row contains )\(.*\)")
-# A quoted value of 20 characters or more in a message ("could not save 'Our lift has been
-# broken since…'") is somebody's words rather than an identifier.
-_LONG_QUOTED = re.compile(r"('|\")(?:(?!\1).){20,}\1", re.DOTALL)
 
 Destination = Literal["sentry", "email"]
 
@@ -233,24 +223,6 @@ def sentry_start(
             f"SENTRY_DSN is not a Sentry DSN ({error}); copy it from the project's settings, "
             "e.g. https://<key>@o0.ingest.sentry.io/<project>"
         ) from None
-
-
-def text_scrub(text: str) -> str:
-    """A message without email addresses, query-string values, PostgreSQL's repeated row values
-    or long quoted text."""
-    text = _EMAIL.sub("[email]", text)
-    text = _QUERY_VALUE.sub(rf"\1{FILTERED}", text)
-    text = _PG_KEY_VALUES.sub(rf"\1{FILTERED}", text)
-    text = _PG_FAILING_ROW.sub(rf"\1{FILTERED}", text)
-    return _LONG_QUOTED.sub(FILTERED, text)
-
-
-def traceback_scrub(chunks: list[str]) -> str:
-    """A formatted traceback with its messages scrubbed and its code left as it is: the
-    ``File "…", line …`` lines and the source lines under them (indented) are ours, the rest
-    ("ValueError: …", "During handling of …") may quote what someone typed."""
-    lines = "".join(chunks).splitlines(keepends=True)
-    return "".join(line if line.startswith("  ") else text_scrub(line) for line in lines)
 
 
 def _value_scrub(value: Any) -> Any:

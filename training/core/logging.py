@@ -20,6 +20,8 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
+from training.core.scrub import text_scrub, traceback_scrub
+
 REQUEST_ID_HEADER = "X-Request-ID"
 TASK_HEADER = "x_request_id"
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
@@ -57,13 +59,13 @@ class JsonFormatter(logging.Formatter):
             ),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": text_scrub(record.getMessage()),
             "request_id": getattr(record, "request_id", None) or request_id_var.get(),
         }
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+            entry["exception"] = traceback_scrub([self.formatException(record.exc_info)])
         elif record.exc_text:
-            entry["exception"] = record.exc_text
+            entry["exception"] = traceback_scrub([record.exc_text])
         if record.stack_info:
             entry["stack"] = self.formatStack(record.stack_info)
         return json.dumps(entry, ensure_ascii=False, default=str)

@@ -92,6 +92,27 @@ def test_exception_text_is_in_the_line():
     assert entry["request_id"] is None
 
 
+def test_an_exception_quoting_what_someone_typed_is_scrubbed_in_the_line():
+    """A failing save may put the post in its message: the line keeps the code, not the words."""
+    record = logging.LogRecord(
+        "x", logging.ERROR, __file__, 1, "saving %s", ("ann@example.org",), None
+    )
+    typed = "Our lift has been broken since Tuesday"
+    try:
+        raise ValueError(f"could not save the post '{typed}'")
+    except ValueError:
+        import sys
+
+        record.exc_info = sys.exc_info()
+    line = JsonFormatter().format(record)
+    entry = json.loads(line)
+    assert "lift has been broken" not in line
+    assert "ann@example.org" not in line
+    assert entry["message"] == "saving [email]"
+    assert "ValueError: could not save the post [Filtered]" in entry["exception"]
+    assert "raise ValueError(f\"could not save the post '{typed}'\")" in entry["exception"]
+
+
 def test_no_post_text_or_password_in_any_log_line(client, log_lines):
     wrong_password = "Zq-wrong-Pass-8812"
     body = "Distinctive post body pelican-marmalade-4471"
