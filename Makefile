@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# `make run` listens here; HOST=0.0.0.0 serves every computer on the network (add the name they
+# type to DJANGO_ALLOWED_HOSTS).
+HOST ?= 127.0.0.1
 # What production runs (requirements/runtime.lock); tests, linters and browsers on top of it
 # (requirements/dev.lock) only for the commands that need them.
 STAMP := $(VENV)/.installed
@@ -13,7 +16,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run test worker bench lint format migrate seed clean backup restore
+.PHONY: help run dev test worker beat bench lint format migrate seed clean backup restore
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,14 +37,22 @@ migrate: $(STAMP) ## Bring the database up to date
 seed: migrate ## Create the demo content and demo accounts (safe to run again)
 	$(BIN)/python manage.py seed_demo
 
-run: seed ## Set everything up and serve the site on http://127.0.0.1:$(PORT)
+run: seed ## Set everything up and serve the site on http://$(HOST):$(PORT), with its scheduled jobs
+	DJANGO_SETTINGS_MODULE=training.settings.local $(BIN)/python manage.py collectstatic --noinput -v0
+	HOST=$(HOST) PORT=$(PORT) DJANGO_SETTINGS_MODULE=training.settings.local $(BIN)/python -m training.serve
+
+dev: seed ## Serve with the development server (reloads on save, DEBUG on) on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(DEV_STAMP) ## Set everything up and run the whole test suite, on every core
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load
 
-worker: $(STAMP) ## Run a Celery worker with beat (needs REDIS_URL)
-	$(BIN)/celery -A training worker --beat --loglevel=info --concurrency=2
+worker: $(STAMP) ## Run a Celery worker, without beat (needs REDIS_URL; `make run` has its own)
+	$(BIN)/celery -A training worker --loglevel=info --concurrency=2
+
+beat: $(STAMP) ## Run Celery beat alone: exactly one per site (schedule in var/; needs REDIS_URL)
+	@mkdir -p var
+	$(BIN)/celery -A training beat --loglevel=info --schedule var/celerybeat-schedule
 
 bench: $(DEV_STAMP) seed ## Benchmark pages as served in production (see docs/performance.md)
 	$(BIN)/python -m benchmarks.pages
