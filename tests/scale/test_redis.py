@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def test_cache_and_sessions_live_in_redis(redis_url, client, learner, password):
     assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cache"
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
 
     cache.set("homes-probe", "shared", 30)
     raw = redis.Redis.from_url(redis_url)

@@ -177,7 +177,9 @@ if REDIS_URL:
             "TIMEOUT": 300,
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions are kept in the database and read through Redis: restarting Redis (or Redis
+    # evicting keys) signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -193,6 +195,7 @@ SHARED_COMPUTER_SESSION_SECONDS = int(os.environ.get("SHARED_COMPUTER_SESSION_SE
 
 # --- Celery -----------------------------------------------------------------------------------
 # Embedded default: tasks run eagerly, in-process. With REDIS_URL they go to Redis for workers.
+# `make run` (settings/local.py) hands them to its own worker through a folder broker under var/.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
