@@ -55,6 +55,8 @@ def commands(*, host: str, port: str) -> dict[str, list[str]]:
             "-m",
             "gunicorn",
             "training.wsgi:application",
+            "--config",
+            "python:training.gunicorn_conf",
             "--bind",
             bind_address(host, port),
             "--workers",

@@ -8,6 +8,7 @@ PostgreSQL (CI's second pass) the children use the test database; with SQLite, a
 
 import gzip
 import http.client
+import json
 import os
 import re
 import signal
@@ -280,6 +281,10 @@ def test_make_run_serves_with_debug_off_compressed_and_runs_scheduled_jobs(tmp_p
     assert still_running(running) == []
     text = log.read_text()
     assert "Stopping (SIGTERM)" in text
+    # gunicorn, the worker and beat write the same JSON lines as the site (gunicorn_conf, LOGGING).
+    loggers = {json.loads(line)["logger"] for line in text.splitlines() if line.startswith("{")}
+    assert {"gunicorn.error", "celery.beat"} <= loggers
+    assert any(name.startswith("celery.worker") or name == "celery.apps.worker" for name in loggers)
     assert '"Stopped"' in text
     # Beat kept running every two seconds; the reminder was claimed once, so sent once.
     assert len(reminder()) == 1
