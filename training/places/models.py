@@ -125,8 +125,9 @@ class StaffAssignment(models.Model):
 
     A Digital Champion's *working* centre is their assignment to a community centre. It is not
     ``User.community_centre``, which is the centre a learner (a champion too) chooses to learn at.
-    Each row is one place: a centre, or (for Housing Officers, later) a neighbourhood. A person
-    has at most one centre assignment (a unique constraint); they may have several neighbourhoods.
+    Each row is one place: a centre (for a Digital Champion) or a neighbourhood (for a Housing
+    Officer). A person has at most one centre assignment (a unique constraint); an officer may
+    look after several neighbourhoods, each once.
     """
 
     person = models.ForeignKey(
@@ -162,7 +163,7 @@ class StaffAssignment(models.Model):
     assigned_at = models.DateTimeField(_("assigned on"), default=timezone.now)
 
     base_form_class = StaffAssignmentForm
-    panels = [FieldPanel("person"), FieldPanel("centre")]
+    panels = [FieldPanel("person"), FieldPanel("centre"), FieldPanel("neighbourhood")]
 
     class Meta:
         ordering = ["person__display_name", "person__username", "pk"]
@@ -174,7 +175,10 @@ class StaffAssignment(models.Model):
                     | models.Q(centre__isnull=True, neighbourhood__isnull=False)
                 ),
                 name="places_assignment_one_place",
-                violation_error_message=_("Choose one place: a community centre."),
+                violation_error_message=_(
+                    "Choose one place: a community centre for a Digital Champion, or a "
+                    "neighbourhood for a Housing Officer."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["person"],
@@ -189,6 +193,9 @@ class StaffAssignment(models.Model):
                 fields=["person", "neighbourhood"],
                 condition=models.Q(neighbourhood__isnull=False),
                 name="places_assignment_neighbourhood_once",
+                violation_error_message=_(
+                    "This person already looks after this neighbourhood. Choose another one."
+                ),
             ),
         ]
 

@@ -1,6 +1,8 @@
 """Reads about places: where a member of staff works."""
 
-from training.places.models import CommunityCentre, StaffAssignment
+from django.db.models import QuerySet
+
+from training.places.models import CommunityCentre, Neighbourhood, StaffAssignment
 
 _CACHE_ATTRIBUTE = "_champion_centre"
 
@@ -28,3 +30,16 @@ def champion_centre(*, user) -> CommunityCentre | None:
 def champion_centre_forget(*, user) -> None:
     """Forget the remembered answer of :func:`champion_centre` (after the assignment changed)."""
     user.__dict__.pop(_CACHE_ATTRIBUTE, None)
+
+
+def officer_neighbourhoods(*, person) -> QuerySet[Neighbourhood]:
+    """The neighbourhoods a Manager assigned ``person`` (a Housing Officer) to look after, by name.
+
+    Empty for anyone with none, and for visitors. Like :func:`champion_centre`, this is the only
+    answer to "where does this officer work": pages scoped to an officer read it.
+    """
+    if person is None or not getattr(person, "is_authenticated", False):
+        return Neighbourhood.objects.none()
+    return Neighbourhood.objects.filter(
+        staff_assignments__person_id=person.pk, staff_assignments__centre__isnull=True
+    ).order_by("name")

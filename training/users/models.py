@@ -50,7 +50,7 @@ class User(AbstractUser):
         related_name="people",
         help_text=_(
             "The centre this person goes to, chosen by them. Where a Digital Champion works is "
-            "set apart, by a Manager (Places → Staff at centres)."
+            "set apart, by a Manager (Places → Where staff work)."
         ),
     )
     is_staff_member = models.BooleanField(

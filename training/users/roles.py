@@ -14,8 +14,17 @@ COURSE_EDITOR = "Course Editor"
 MODERATOR = "Moderator"
 SAFEGUARDING_OFFICER = "Safeguarding Officer"
 MANAGER = "Manager"
+HOUSING_OFFICER = "Housing Officer"
 
-ROLES = [LEARNER, DIGITAL_CHAMPION, COURSE_EDITOR, MODERATOR, SAFEGUARDING_OFFICER, MANAGER]
+ROLES = [
+    LEARNER,
+    DIGITAL_CHAMPION,
+    COURSE_EDITOR,
+    MODERATOR,
+    SAFEGUARDING_OFFICER,
+    MANAGER,
+    HOUSING_OFFICER,
+]
 
 ROLE_DESCRIPTIONS = {
     LEARNER: _("Follows courses, sees their own progress, joins in with the community."),
@@ -27,6 +36,10 @@ ROLE_DESCRIPTIONS = {
     MODERATOR: _("Reviews flagged community content and hides or restores it."),
     SAFEGUARDING_OFFICER: _("The only role that reads confidential reports."),
     MANAGER: _("Sees dashboards, exports and open data: figures, never confidential reports."),
+    HOUSING_OFFICER: _(
+        "Looks after the neighbourhoods a Manager assigns: checks tenants in person, and will "
+        "answer estate reports there."
+    ),
 }
 
 # (app_label, codename) pairs each role is given.
@@ -41,6 +54,8 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("events", "add_event"),
         ("events", "change_event"),
         ("dashboards", "view_centre_dashboard"),
+        # Checks the tenancy of a learner of their centre, with the tenant there (voice 0002).
+        ("voice", "verify_tenant_in_person"),
     ],
     COURSE_EDITOR: [
         ("wagtailadmin", "access_admin"),
@@ -85,6 +100,13 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("events", "change_event"),
         ("events", "delete_event"),
         ("dashboards", "view_dashboard"),
+        # The tenancy list behind "verified tenant" (voice 0002); nobody can read it back.
+        ("voice", "import_tenancies"),
+    ],
+    HOUSING_OFFICER: [
+        # Checks a tenant's tenancy in person, in the neighbourhoods a Manager assigned them
+        # (places: StaffAssignment.neighbourhood). No admin access yet.
+        ("voice", "verify_tenant_in_person"),
     ],
 }
 
@@ -141,7 +163,7 @@ def user_has_role(user, role: str) -> bool:
 
 
 # Roles that can read other people's personal data: they must sign in with a second step.
-SECOND_FACTOR_ROLES = frozenset({MODERATOR, SAFEGUARDING_OFFICER, MANAGER})
+SECOND_FACTOR_ROLES = frozenset({MODERATOR, SAFEGUARDING_OFFICER, MANAGER, HOUSING_OFFICER})
 # Set by the sign-in backends when they load the person for a request.
 SECOND_FACTOR_ROLE_ANNOTATION = "in_second_factor_role"
 
@@ -149,8 +171,10 @@ SECOND_FACTOR_ROLE_ANNOTATION = "in_second_factor_role"
 def role_needs_second_factor(user) -> bool:
     """Whether ``user`` must use two-step sign-in: the one rule, for every check and test.
 
-    Managers, Safeguarding Officers, Moderators and superusers can read other people's personal
-    data, so a stolen password alone must not be enough. Everyone else may choose it.
+    Managers, Safeguarding Officers, Moderators, Housing Officers (who see who is a verified
+    tenant in their neighbourhoods, and will read estate reports) and superusers can read other
+    people's personal data, so a stolen password alone must not be enough. Everyone else may
+    choose it.
     """
     if user is None or not user.is_authenticated:
         return False
