@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("notifications.urls")),
     path("", include("practice.urls")),
+    path("", include("voice.urls")),
     path("", include("dashboards.urls")),
 ]
 

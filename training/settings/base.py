@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "events",
     "community",
     "practice",
+    "voice",
     "dashboards",
     "demo",  # demo content and `seed_demo`; no product app imports it
     # Wagtail
@@ -305,7 +306,14 @@ RATE_LIMITS = {
     "community_reply": "40/h",
     # Typing the password to delete an account: stops guessing on a borrowed signed-in phone.
     "account_delete_password": "10/m",
+    # Tenancy reference and postcode (voice): stops guessing; a tenant needs one or two tries.
+    "tenancy_verify": "5/h",
+    "tenancy_verify_in_person": "30/h",
 }
+# The key of the keyed hash (HMAC-SHA256) kept instead of each tenancy reference
+# (voice/tenancy_list.py). Empty: derived from SECRET_KEY. Set it in production, so that the
+# secret key can change without making the stored tenancy list unmatchable.
+TENANCY_HASH_KEY = os.environ.get("TENANCY_HASH_KEY", "")
 
 # Two-factor authentication (allauth.mfa): an authenticator app with recovery codes. Which roles
 # must use it is decided in one place, training.users.roles.role_needs_second_factor, and enforced

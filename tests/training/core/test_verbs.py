@@ -35,6 +35,7 @@ KNOWN = {
     "community.event.booked": True,
     "event.cancelled": False,
     "community.next_step.taken": True,
+    "tenant.verified": False,
 }
 
 

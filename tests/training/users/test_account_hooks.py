@@ -33,6 +33,7 @@ def test_each_app_registers_its_part_in_order():
         "notifications.wagtail_hooks.notifications_data_export",
         "community.wagtail_hooks.community_data_export",
         "events.wagtail_hooks.events_data_export",
+        "voice.wagtail_hooks.voice_data_export",
         "dashboards.wagtail_hooks.dashboards_data_export",
     ]
     assert _names(ACCOUNT_DELETE) == [
@@ -60,6 +61,7 @@ def test_the_download_keeps_its_sections_in_the_same_order():
         "notifications",
         "community",
         "event_bookings",
+        "tenant_verification",
         "dashboard_exports",
     ]
     assert list(data["profile"])[-1] == "reminder_emails"

@@ -25,10 +25,31 @@ def test_every_role_of_the_design_exists_as_a_group():
         (roles.MANAGER, "places.change_communitycentre", True),
         (roles.DIGITAL_CHAMPION, "places.change_communitycentre", False),
         (roles.LEARNER, "places.change_neighbourhood", False),
+        (roles.MANAGER, "voice.import_tenancies", True),
+        (roles.DIGITAL_CHAMPION, "voice.import_tenancies", False),
+        (roles.DIGITAL_CHAMPION, "voice.verify_tenant_in_person", True),
+        (roles.MANAGER, "voice.verify_tenant_in_person", False),
+        (roles.LEARNER, "voice.verify_tenant_in_person", False),
     ],
 )
 def test_each_role_has_exactly_its_permissions(role_users, role, permission, expected):
     assert role_users[role].has_perm(permission) is expected
+
+
+def test_a_housing_officer_checks_tenants_and_signs_in_with_a_second_step():
+    from tests.factories.users import UserFactory
+
+    officer = UserFactory(role=roles.HOUSING_OFFICER)
+    assert officer.has_perm("voice.verify_tenant_in_person")
+    for permission in (
+        "voice.import_tenancies",
+        "wagtailadmin.access_admin",
+        "users.create_assisted_account",
+        "places.change_staffassignment",
+    ):
+        assert not officer.has_perm(permission), permission
+    assert roles.role_needs_second_factor(officer)
+    assert str(roles.ROLE_DESCRIPTIONS[roles.HOUSING_OFFICER])
 
 
 def test_roles_sync_is_safe_to_run_again():

@@ -1,0 +1,61 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from training.users.hooks import DATA_EXPORT_SECTIONS, EXPORT_ORDER_VOICE
+from voice import admin_views
+from voice.selectors import IMPORT_PERMISSION, tenant_verification_export
+
+# Later tenant-voice tools add their admin menu items with this hook.
+VOICE_MENU_HOOK = "register_voice_menu_item"
+
+voice_admin_urls = (
+    [path("tenancies/", admin_views.tenancy_list, name="tenancy_list")],
+    "voice_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def voice_admin_urls_register():
+    return [path("voice/", include(voice_admin_urls))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register(VOICE_MENU_HOOK)
+def tenancy_list_menu_item():
+    return PermissionMenuItem(
+        _("Tenancy list"),
+        reverse("voice_admin:tenancy_list"),
+        name="voice-tenancy-list",
+        icon_name="list-ul",
+        order=100,
+        permission=IMPORT_PERMISSION,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def voice_menu():
+    """ "Tenant voice" in the admin menu; shown only to those who may open one of its items."""
+    return SubmenuMenuItem(
+        _("Tenant voice"),
+        Menu(register_hook_name=VOICE_MENU_HOOK),
+        name="tenant-voice",
+        icon_name="home",
+        order=330,
+    )
+
+
+@hooks.register(DATA_EXPORT_SECTIONS, order=EXPORT_ORDER_VOICE)
+def voice_data_export(*, person) -> dict:
+    """The "tenant_verification" section of "Download my data"."""
+    return {"tenant_verification": tenant_verification_export(person=person)}
