@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 
 from demo.two_factor import demo_second_factor_seed
 from training.places.models import CommunityCentre, Neighbourhood
-from training.places.services import staff_assignment_set
+from training.places.services import staff_assignment_set, staff_neighbourhood_set
 from training.users import roles
 from training.users.models import User
 from training.users.services import account_setup
@@ -22,6 +22,7 @@ DEMO_ACCOUNTS = [
     ("moderator@example.com", "Jo Adams", roles.MODERATOR, False, True),
     ("safeguarding@example.com", "Chris Lee", roles.SAFEGUARDING_OFFICER, False, True),
     ("manager@example.com", "Morgan Reid", roles.MANAGER, False, True),
+    ("officer@example.com", "Dee Okafor", roles.HOUSING_OFFICER, False, True),
     ("admin@example.com", "Robin Shaw", None, True, True),
 ]
 
@@ -51,10 +52,15 @@ def demo_seed(*, stdout) -> None:
         if created:
             account_setup(user=user)
     # The champion works at Elm Court: a staff assignment made by the demo Manager.
+    manager = User.objects.get(email__iexact="manager@example.com")
     staff_assignment_set(
-        person=User.objects.get(email__iexact="champion@example.com"),
-        centre=centre,
-        by=User.objects.get(email__iexact="manager@example.com"),
+        person=User.objects.get(email__iexact="champion@example.com"), centre=centre, by=manager
+    )
+    # The Housing Officer looks after Elm Court: a staff assignment to the neighbourhood.
+    staff_neighbourhood_set(
+        person=User.objects.get(email__iexact="officer@example.com"),
+        neighbourhood=elm_court,
+        by=manager,
     )
     stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
     for email, _name, role, _su, _staff in DEMO_ACCOUNTS:

@@ -20,6 +20,7 @@ DEMO_MODULES = [
     "demo.courses",
     "demo.events",
     "demo.community",
+    "demo.voice",
     "demo.practice",
     "demo.dashboards",
 ]

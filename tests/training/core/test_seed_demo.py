@@ -17,6 +17,7 @@ DEMO_ROLES = {
     "moderator@example.com": roles.MODERATOR,
     "safeguarding@example.com": roles.SAFEGUARDING_OFFICER,
     "manager@example.com": roles.MANAGER,
+    "officer@example.com": roles.HOUSING_OFFICER,
 }
 
 
@@ -33,7 +34,7 @@ def test_seed_demo_creates_accounts_places_and_pages_once(capsys):
     )
     assert Neighbourhood.objects.count() == 3
     assert CommunityCentre.objects.count() == 2
-    assert ActivityEvent.objects.filter(verb="account.created").count() == 7
+    assert ActivityEvent.objects.filter(verb="account.created").count() == 8
     assert "homes-demo-2026" in output
     for email, role in DEMO_ROLES.items():
         user = User.objects.get(email=email)
