@@ -59,13 +59,16 @@ EDITOR = "editor"
 MODERATOR = "moderator"
 SAFEGUARDING = "safeguarding"
 MANAGER = "manager"
+OFFICER = "officer"  # Housing Officer
 SUPERUSER = "superuser"
-ROLES = (ANON, LEARNER, CHAMPION, EDITOR, MODERATOR, SAFEGUARDING, MANAGER, SUPERUSER)
+ROLES = (ANON, LEARNER, CHAMPION, EDITOR, MODERATOR, SAFEGUARDING, MANAGER, OFFICER, SUPERUSER)
 SIGNED_IN_ROLES = ROLES[1:]
 # Everyone who may open the Wagtail admin at all (wagtailadmin.access_admin).
 ADMIN_ROLES = (CHAMPION, EDITOR, MODERATOR, SAFEGUARDING, MANAGER, SUPERUSER)
+# Signed in, but no admin access: Wagtail sends them to its sign-in page, which refuses them.
+NO_ADMIN = (LEARNER, OFFICER)
 # Roles that must use two-step sign-in, so have an authenticator app (the user factory adds it).
-TWO_STEP = (MODERATOR, SAFEGUARDING, MANAGER, SUPERUSER)
+TWO_STEP = (MODERATOR, SAFEGUARDING, MANAGER, OFFICER, SUPERUSER)
 ONE_STEP = (LEARNER, CHAMPION, EDITOR)
 
 # --- What an answer may be -----------------------------------------------------------------------
@@ -137,9 +140,10 @@ def only(*allowed: str, yes=200, no=403, anon=LOGIN, learner=None) -> dict:
 
 
 def admin_only(*allowed: str, yes=200, no=ADMIN_REFUSED) -> dict:
-    """Inside the Wagtail admin: visitors and learners are sent to sign in (Wagtail's
-    ``require_admin_access``), other staff get ``no``."""
-    return only(*allowed, yes=yes, no=no, learner=LOGIN)
+    """Inside the Wagtail admin: visitors and those without admin access (learners, Housing
+    Officers) are sent to sign in (Wagtail's ``require_admin_access``), other staff get ``no``."""
+    answers = only(*allowed, yes=yes, no=no, learner=LOGIN)
+    return answers | {role: LOGIN for role in NO_ADMIN if role not in allowed}
 
 
 def but(answers: Mapping, **changes) -> dict:
@@ -273,6 +277,7 @@ def snippet_rows(
 
 ASSIST = (CHAMPION, SUPERUSER)  # users.create_assisted_account, courses.record_assisted_progress
 DASHBOARD = (CHAMPION, MANAGER, SUPERUSER)  # dashboards.view_centre_dashboard / view_dashboard
+CHECK_TENANTS = (CHAMPION, OFFICER, SUPERUSER)  # voice.verify_tenant_in_person
 EVENTS_EVERYWHERE = (MANAGER,)
 
 # fmt: off
@@ -405,6 +410,13 @@ MATRIX: dict[str, Row | list[Row]] = {
     "events:calendar": GET("/events/{w.event_b.pk}/calendar.ics", PUBLIC),
     # Next steps.
     "practice:step_take": GET("/practice/steps/{w.next_step.pk}/take/", SIGNED_IN),
+    # Tenant voice: verified tenants.
+    "voice:verify": GET("/voice/verify/", SIGNED_IN, "every account may show it is a tenant"),
+    "voice:tenants": GET("/voice/tenants/", only(*CHECK_TENANTS),
+        "champions and officers see their own place's people; Managers see counts only"),
+    "voice:tenant_check": GET("/voice/tenants/{w.learner_b.pk}/check/",
+        only(*CHECK_TENANTS, yes=404) | {SUPERUSER: 200},
+        "another centre's learner, outside the officer's neighbourhood"),
     # Dashboards: Managers every place, champions their own centre.
     "dashboards:dashboard": GET("/dashboard/", only(*DASHBOARD)),
     "dashboards:table_csv": GET("/dashboard/csv/headline/", only(*DASHBOARD)),
@@ -451,6 +463,8 @@ MATRIX: dict[str, Row | list[Row]] = {
         admin_only(MODERATOR, SUPERUSER)),
     "community_moderation:review": GET("/admin/community/moderation/post/{w.private_post.pk}/",
         admin_only(MODERATOR, SUPERUSER)),
+    "voice_admin:tenancy_list": GET("/admin/voice/tenancies/", admin_only(MANAGER, SUPERUSER),
+        "only Managers import the tenancy list (and see its counts)"),
     **snippet_rows(
         "events.event", "event_b",
         add=(CHAMPION, MANAGER), change=(CHAMPION, MANAGER), delete=(MANAGER,),
@@ -572,6 +586,7 @@ def _world_build() -> World:
     from dashboards.models import DashboardExport
     from notifications.email import unsubscribe_token
     from training.places.models import StaffAssignment
+    from training.places.services import staff_neighbourhood_set
 
     w = World()
     w.centre_a = CommunityCentreFactory()
@@ -584,8 +599,13 @@ def _world_build() -> World:
         MODERATOR: UserFactory(role=roles.MODERATOR),
         SAFEGUARDING: UserFactory(role=roles.SAFEGUARDING_OFFICER),
         MANAGER: UserFactory(role=roles.MANAGER),
+        OFFICER: UserFactory(role=roles.HOUSING_OFFICER),
         SUPERUSER: UserFactory(is_superuser=True, is_staff=True),
     }
+    # The Housing Officer looks after the first centre's neighbourhood.
+    staff_neighbourhood_set(
+        person=w.users[OFFICER], neighbourhood=w.centre_a.neighbourhood, by=w.users[MANAGER]
+    )
     # Another centre: its champion, a learner there, and an account that champion made.
     w.champion_b = UserFactory(role=roles.DIGITAL_CHAMPION, community_centre=w.centre_b)
     w.learner_b = UserFactory(community_centre=w.centre_b)

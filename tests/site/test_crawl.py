@@ -42,6 +42,7 @@ DEMO_PEOPLE = [
     "moderator@example.com",
     "safeguarding@example.com",
     "manager@example.com",
+    "officer@example.com",
     "admin@example.com",
 ]
 
