@@ -1,0 +1,17 @@
+"""Tenant voice's models, one module for each kind of thing (explicit names, no star imports)."""
+
+from voice.models.tenancies import (
+    NOTE_MAX_LENGTH,
+    Tenancy,
+    TenancyImport,
+    TenantVerification,
+    VerificationMethod,
+)
+
+__all__ = [
+    "NOTE_MAX_LENGTH",
+    "Tenancy",
+    "TenancyImport",
+    "TenantVerification",
+    "VerificationMethod",
+]
