@@ -1,7 +1,10 @@
+import time
+
 from django.contrib.auth.models import Group
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings
 from allauth.mfa.totp.internal.auth import (
     format_hotp_value,
     hotp_value,
@@ -18,7 +21,15 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - tests only
 
 
 def totp_code(secret: str = TOTP_SECRET) -> str:
-    """The code an authenticator app with ``secret`` shows now (allauth's own TOTP helper)."""
+    """The code an authenticator app with ``secret`` shows now (allauth's own TOTP helper).
+
+    Near the end of a 30-second window the code could expire before the test posts it, so it
+    waits for the next window, as a person would.
+    """
+    period = app_settings.TOTP_PERIOD
+    left = period - time.time() % period
+    if left < 3:
+        time.sleep(left + 0.05)
     counter = next(iter(yield_hotp_counters_from_time()))
     return format_hotp_value(hotp_value(secret, counter))
 
