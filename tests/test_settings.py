@@ -144,7 +144,13 @@ def test_production_refuses_to_start_without_its_secrets():
         "import django; django.setup()"
     )
     assert result.returncode != 0
-    for name in ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "BADGE_SIGNING_KEY"]:
+    for name in [
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "BADGE_SIGNING_KEY",
+        "TENANCY_HASH_KEY",
+    ]:
         assert name in result.stderr
 
 
@@ -156,6 +162,7 @@ PRODUCTION_ENV = {
     "REDIS_URL": "redis://127.0.0.1:6379/15",
     "BADGE_SIGNING_KEY": "throwaway-test-key-never-used-for-signing",
     "SITE_URL": "https://learn.example.org",
+    "TENANCY_HASH_KEY": "throwaway-test-tenancy-hash-key-never-used",
 }
 
 

@@ -15,6 +15,9 @@ _REQUIRED = {
     "BADGE_SIGNING_KEY": "the Ed25519 key that signs badges, shared by every server: PEM or "
     "base64 of 32 bytes, e.g. from `openssl genpkey -algorithm ed25519`",
     "SITE_URL": "the public address, e.g. https://learn.example.org",
+    "TENANCY_HASH_KEY": "the key of the tenancy list's keyed hashes, kept apart from the secret "
+    "key so that rotating that one does not orphan the list, e.g. from `python -c 'import "
+    "secrets; print(secrets.token_urlsafe(50))'`",
 }
 _missing = [name for name in _REQUIRED if not os.environ.get(name)]
 if _missing:
