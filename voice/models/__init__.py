@@ -1,5 +1,13 @@
 """Tenant voice's models, one module for each kind of thing (explicit names, no star imports)."""
 
+from voice.models.reports import (
+    Report,
+    ReportAffected,
+    ReportCategory,
+    ReportPhoto,
+    ReportStatus,
+    ReportUpdate,
+)
 from voice.models.tenancies import (
     NOTE_MAX_LENGTH,
     Tenancy,
@@ -10,6 +18,12 @@ from voice.models.tenancies import (
 
 __all__ = [
     "NOTE_MAX_LENGTH",
+    "Report",
+    "ReportAffected",
+    "ReportCategory",
+    "ReportPhoto",
+    "ReportStatus",
+    "ReportUpdate",
     "Tenancy",
     "TenancyImport",
     "TenantVerification",
