@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from training.core.db import table_lock
 from training.core.services import activity_record
 from training.users.models import User
 from voice.models import Tenancy, TenancyImport, TenantVerification, VerificationMethod
@@ -100,6 +101,7 @@ def tenancies_import(
     parsed = tenancy_file_read(data=data, neighbourhoods=neighbourhoods_by_name())
     if parsed.problems:
         raise TenancyImportError(parsed.problems)
+    table_lock(Tenancy)  # a second import at the same moment waits for this one
     now = timezone.now()
     added, changed, ended = _tenancies_apply(parsed.rows, now)
     result = TenancyImportResult(rows=len(parsed.rows), added=added, changed=changed, ended=ended)

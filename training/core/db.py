@@ -69,3 +69,20 @@ def rows_insert_once(objs: Sequence[models.Model], *, returning: str = "pk") -> 
 def _column(field: models.Field) -> str:
     """The column of a concrete field (Django's types allow none, for fields without one)."""
     return cast(str, field.column)
+
+
+def table_lock(model: type[models.Model]) -> None:
+    """Take the model's table for this transaction's writes, so that two runs of a whole-table
+    job (a re-import, say) follow one another instead of colliding on a unique constraint.
+
+    PostgreSQL: ``LOCK TABLE … IN SHARE ROW EXCLUSIVE MODE`` (readers carry on; a second writer
+    waits). SQLite needs nothing: our transactions are IMMEDIATE, so writers already queue.
+    Call inside ``transaction.atomic``.
+    """
+    alias = router.db_for_write(model)
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")  # noqa: S608
