@@ -76,6 +76,19 @@ def test_environment_variables_switch_to_postgres_redis_and_s3():
     assert "S3Storage" in settings_value(module, "settings.STORAGES['default']['BACKEND']", **env)
 
 
+def test_the_broker_can_be_a_redis_of_its_own_that_never_evicts():
+    env = {
+        "REDIS_URL": "redis://cache.internal:6379/0",
+        "CELERY_BROKER_URL": "redis://broker.internal:6379/0",
+    }
+    module = "training.settings.dev"
+    assert settings_value(module, "settings.CELERY_BROKER_URL", **env) == env["CELERY_BROKER_URL"]
+    assert (
+        settings_value(module, "settings.CACHES['default']['LOCATION']", **env) == env["REDIS_URL"]
+    )
+    assert settings_value(module, "settings.CELERY_TASK_ALWAYS_EAGER", **env) == "False"
+
+
 @pytest.mark.parametrize(
     ("env", "origin"),
     [
