@@ -3,9 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from training.users.hooks import DATA_EXPORT_SECTIONS, EXPORT_ORDER_VOICE
 from voice import admin_views
+from voice.models import EstateCheck
 from voice.selectors import IMPORT_PERMISSION, tenant_verification_export
 
 # Later tenant-voice tools add their admin menu items with this hook.
@@ -40,6 +43,35 @@ def tenancy_list_menu_item():
         icon_name="list-ul",
         order=100,
         permission=IMPORT_PERMISSION,
+    )
+
+
+class EstateCheckViewSet(SnippetViewSet):
+    """Estate checks with their questions inline. Only Managers hold the estate check
+    permissions (ROLE_PERMISSIONS), so only they (and superusers) see or open one."""
+
+    model = EstateCheck
+    icon = "tasks"
+    add_to_admin_menu = False
+    list_display = ["title", "opens_on", "closes_on"]
+    list_filter = ["neighbourhoods"]
+    search_fields = ["title"]
+    url_prefix = "voice/estate-checks"
+    admin_url_namespace = "voice_estate_checks"
+
+
+register_snippet(EstateCheckViewSet)
+
+
+@hooks.register(VOICE_MENU_HOOK)
+def estate_checks_menu_item():
+    return PermissionMenuItem(
+        _("Estate checks"),
+        reverse("voice_estate_checks:list"),
+        name="voice-estate-checks",
+        icon_name="tasks",
+        order=200,
+        permission="voice.view_estatecheck",
     )
 
 

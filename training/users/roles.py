@@ -102,6 +102,11 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("dashboards", "view_dashboard"),
         # The tenancy list behind "verified tenant" (voice 0002); nobody can read it back.
         ("voice", "import_tenancies"),
+        # Opens estate checks for neighbourhoods in the admin (voice 0004).
+        ("voice", "add_estatecheck"),
+        ("voice", "change_estatecheck"),
+        ("voice", "delete_estatecheck"),
+        ("voice", "view_estatecheck"),
     ],
     HOUSING_OFFICER: [
         # Checks a tenant's tenancy in person, in the neighbourhoods a Manager assigned them

@@ -1,5 +1,13 @@
 """Tenant voice's models, one module for each kind of thing (explicit names, no star imports)."""
 
+from voice.models.estate_checks import (
+    EstateCheck,
+    EstateCheckAnswer,
+    EstateCheckPhoto,
+    EstateCheckQuestion,
+    EstateCheckResponse,
+    Face,
+)
 from voice.models.reports import (
     Report,
     ReportAffected,
@@ -17,6 +25,12 @@ from voice.models.tenancies import (
 )
 
 __all__ = [
+    "EstateCheck",
+    "EstateCheckAnswer",
+    "EstateCheckPhoto",
+    "EstateCheckQuestion",
+    "EstateCheckResponse",
+    "Face",
     "NOTE_MAX_LENGTH",
     "Report",
     "ReportAffected",
