@@ -5,7 +5,7 @@ import logging
 from celery import shared_task
 
 from dashboards.models import DashboardExport
-from dashboards.services import export_build, export_fail
+from dashboards.services import FileBusy, export_build, export_fail
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +21,10 @@ def dashboard_export_build(*, export_id: str) -> str | None:
         return None
     try:
         return export_build(export=export).file.name
+    except FileBusy:
+        # Another live worker is writing this very file (a task delivered twice): it finishes.
+        logger.info("Dashboard export %s is being built by another worker", export_id)
+        return None
     except Exception:
         logger.exception("Dashboard export %s could not be built", export_id)
         export_fail(export=export)

@@ -12,11 +12,12 @@ The rules:
   with a link to the site). A person with nothing claimed gets nothing: never an empty email.
 - Someone who chose "No emails" (or lost their verified address) after the items were queued gets
   nothing; the items stay on their "Recent messages" page.
-- Emails are handed to Celery only after the claim has committed.
+- The emails go into the outbox (``notifications.services.outgoing_email_queue``) in the claim's
+  transaction, keyed by claim and person: they are stored with the claim or not at all, and
+  each is sent once even if a worker dies part-way.
 - A batch makes the same number of queries whatever its size.
 """
 
-from functools import partial
 from itertools import groupby
 from uuid import uuid4
 
@@ -31,9 +32,9 @@ from allauth.account.models import EmailAddress
 
 from notifications.email import email_payload
 from notifications.models import Delivery, EmailChoice, Notification
+from notifications.services import outgoing_emails_queue
 from notifications.tasks import notifications_digest_batch
 from training.core.addresses import absolute_url
-from training.core.tasks import email_send
 
 BATCH_SIZE = 200
 ITEMS_SHOWN = 30
@@ -123,19 +124,19 @@ def digest_batch_send(*, recipient_ids: list[int], now=None) -> int:
             .update(digested_at=now, digest_claim=claim)
         ):
             return 0
-        payloads, emailed = [], []
+        emails = []
         for recipient_id, rows in groupby(_claimed(claim=claim), key=lambda row: row.recipient_id):
             items = list(rows)
             if not _wants_email(items[0]):
                 continue
-            payloads.append(
-                digest_payload(person=items[0].recipient, items=items, total=items[0].total)
-            )
-            emailed.append(recipient_id)
-        if emailed:
-            Notification.objects.filter(digest_claim=claim, recipient_id__in=emailed).update(
-                emailed_at=now
-            )
-        for payload in payloads:
-            transaction.on_commit(partial(email_send.delay, **payload))
-    return len(payloads)
+            person = items[0].recipient
+            payload = digest_payload(person=person, items=items, total=items[0].total)
+            emails.append((f"digest-{claim}-{recipient_id}", payload, person))
+        if emails:
+            Notification.objects.filter(
+                digest_claim=claim,
+                recipient_id__in=[person.pk for _key, _payload, person in emails],
+            ).update(emailed_at=now)
+            # The claim is new, so are the keys: one query, whatever the batch's size.
+            outgoing_emails_queue(emails=emails)
+    return len(emails)

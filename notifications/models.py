@@ -3,7 +3,12 @@
 A :class:`Notification` is stored for every message, whatever the person chose, so that someone
 who asked for no emails still sees it on the site. :class:`NotificationPreference` holds their
 one choice for all community emails (no row means the default: straight away).
+:class:`OutgoingEmail` is the outbox every email of notifications, digests, event reminders and
+course reminders goes through, so that each is sent once even when a worker dies.
 """
+
+import hashlib
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.db import models
@@ -103,3 +108,68 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class OutgoingEmail(models.Model):
+    """One email on its way out: the outbox (see ``notifications.services``, "Outgoing emails").
+
+    Stored in the same transaction as the change that calls for it, then handed to Celery. Its
+    ``key`` names the email (e.g. "notification-12"): a second email with the same key is never
+    stored. A worker claims it with a lease before handing it to the mail server and stamps
+    ``sent_at`` straight after, so a task delivered twice, or a worker killed part-way, sends it
+    once; a beat task hands again to Celery any email that was lost on the way.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    # Deleting the account deletes the emails still waiting for it (and those already sent).
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("for"),
+    )
+    to = models.JSONField(default=list)
+    from_email = models.CharField(max_length=254)
+    subject = models.TextField()
+    body = models.TextField()
+    html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Last handed to Celery: when stored, then each time the beat task hands it on again.
+    queued_at = models.DateTimeField(default=timezone.now)
+    # How many times a worker claimed it (a retry after a failure, or after a worker died).
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # The claim: the worker holding this token may send the email until ``lease_until``.
+    lease_token = models.UUIDField(null=True, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        indexes = [
+            models.Index(
+                fields=["queued_at"],
+                condition=Q(sent_at__isnull=True),
+                name="notifications_outbox_waiting",
+            ),
+            models.Index(
+                fields=["sent_at"],
+                condition=Q(sent_at__isnull=False),
+                name="notifications_outbox_sent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+    @property
+    def message_id(self) -> str:
+        """The Message-ID header, the same every time this email is sent: if it ever goes out
+        twice (see docs/reliability.md), mail programs can tell the copies are one message."""
+        digest = hashlib.sha256(self.key.encode()).hexdigest()[:32]
+        domain = parseaddr(self.from_email)[1].rpartition("@")[2] or "localhost"
+        return f"<{digest}.outbox@{domain}>"

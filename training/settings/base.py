@@ -236,6 +236,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.notifications_digest_daily",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Emails of the outbox that were lost on the way (a worker killed): docs/reliability.md.
+    "send-waiting-emails": {
+        "task": "notifications.tasks.outgoing_emails_flush",
+        "schedule": 60.0,
+    },
     "refresh-dashboard-snapshots": {
         "task": "dashboards.tasks.dashboard_snapshots_refresh",
         "schedule": 600.0,

@@ -10,13 +10,14 @@ The rules:
   services clear it when the learner comes back. Enrolments with ``nudged_at`` set are skipped.
 - Never twice, even with two workers: each email is claimed with a conditional
   ``UPDATE ... WHERE nudged_at IS NULL``, and only the run whose update changed the row sends.
-- Emails are handed to Celery only after the claim has committed.
+- The emails go into the outbox (``notifications.services.outgoing_email_queue``) in the claim's
+  transaction, keyed by enrolment and lapse: stored with the claim or not at all, and each sent
+  once even if a worker dies part-way (docs/reliability.md).
 - Every email has a signed opt-out link that works without signing in.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -34,8 +35,8 @@ from allauth.account.models import EmailAddress
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.models.progress import NudgeOptOut
 from courses.verbs import NUDGE_SENT
+from notifications.services import outgoing_emails_queue
 from training.core.models import ActivityEvent
-from training.core.tasks import email_send
 from training.users.models import User
 
 # The module's first name: links already sent by email carry it, so it never changes.
@@ -256,7 +257,15 @@ def _batch_nudge(
                 for nudge in claimed
             ]
         )
-        for nudge in claimed:
-            payload = _email(nudge=nudge, site_root=site_root)
-            transaction.on_commit(partial(email_send.delay, **payload))
+        # The claims are new, so are the keys: one INSERT for the batch.
+        outgoing_emails_queue(
+            emails=[
+                (
+                    f"nudge-{nudge.enrolment.pk}-{now.isoformat()}",
+                    _email(nudge=nudge, site_root=site_root),
+                    nudge.enrolment.learner,
+                )
+                for nudge in claimed
+            ]
+        )
     return len(claimed)
