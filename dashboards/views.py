@@ -23,8 +23,10 @@ from dashboards.services import export_request, table_rows
 from dashboards.snapshots import view_tables
 from training.core.csv_safe import csv_response
 from training.core.private_files import private_file_response
+from voice.reports_selectors import STALLED_WORKING_DAYS, reports_stalled
 
 RECENT_EXPORTS = 5
+STALLED_REPORTS_SHOWN = 20
 
 
 def dashboard_view(view):
@@ -52,6 +54,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     trend = tables["trend"]
     chart = bar_chart(title=trend.title, points=[(row[0], row[1]) for row in trend.rows])
     exports = DashboardExport.objects.filter(requested_by=request.user)[:RECENT_EXPORTS]
+    # Managers (every place) see estate reports nobody has updated for a while; not the
+    # champions' centre view (reports belong to neighbourhoods and Housing Officers).
+    stalled_reports = (
+        list(reports_stalled()[: STALLED_REPORTS_SHOWN + 1]) if scope.every_place else None
+    )
     return render(
         request,
         "dashboards/dashboard.html",
@@ -65,6 +72,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "query": urlencode(filters.query()),
             "exports": list(exports),
             "computed_at": computed_at,
+            "stalled_reports": stalled_reports,
+            "stalled_reports_shown": STALLED_REPORTS_SHOWN,
+            "stalled_working_days": STALLED_WORKING_DAYS,
         },
     )
 

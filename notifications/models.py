@@ -23,6 +23,7 @@ class NotificationKind(models.TextChoices):
     EVENT_REMINDER = "event_reminder", _("A reminder about an event you booked")
     EVENT_UPDATE = "event_update", _("A change to an event you booked")
     CONTENT_HIDDEN = "content_hidden", _("Something you wrote was hidden by a moderator")
+    REPORT_UPDATE = "report_update", _("A change to an estate problem you reported or share")
 
 
 class EmailChoice(models.TextChoices):

@@ -417,6 +417,25 @@ MATRIX: dict[str, Row | list[Row]] = {
     "voice:tenant_check": GET("/voice/tenants/{w.learner_b.pk}/check/",
         only(*CHECK_TENANTS, yes=404) | {SUPERUSER: 200},
         "another centre's learner, outside the officer's neighbourhood"),
+    # Tenant voice: reports of problems. None of the roles is a verified tenant; the officer
+    # looks after centre A's neighbourhood, not B's, where learner_b reported a problem.
+    "voice:report_new": GET("/voice/reports/new/", only(),
+        "only verified tenants report (none of the roles is one)"),
+    "voice:report_confidential": GET("/voice/reports/confidential/", PUBLIC),
+    "voice:reports_list": GET("/voice/estates/{w.neighbourhood_b.slug}/reports/", PUBLIC,
+        "the list and statuses are public; names only if the reporter chose"),
+    "voice:report_detail": GET("/voice/reports/{w.report_b.pk}/", PUBLIC),
+    "voice:report_affects_me_too": POST_ONLY("/voice/reports/{w.report_b.pk}/affects-me-too/",
+        refused_except(), "only verified tenants of the report's neighbourhood"),
+    "voice:report_photo": GET("/voice/reports/photos/{w.report_photo_b.pk}/",
+        only(SUPERUSER, no=404), "tenants and officers of that neighbourhood only"),
+    "voice:reports_manage": GET("/voice/reports/manage/", only(OFFICER, SUPERUSER)),
+    "voice:report_status": [
+        GET("/voice/reports/{w.report_b.pk}/status/", only(SUPERUSER), label="other place",
+            why="another neighbourhood's report: not the officer's"),
+        GET("/voice/reports/{w.report_a.pk}/status/", only(OFFICER, SUPERUSER),
+            label="own place"),
+    ],
     # Dashboards: Managers every place, champions their own centre.
     "dashboards:dashboard": GET("/dashboard/", only(*DASHBOARD)),
     "dashboards:table_csv": GET("/dashboard/csv/headline/", only(*DASHBOARD)),
@@ -669,6 +688,36 @@ def _world_build() -> World:
         requested_by=other_manager, every_place=True, status="ready"
     )
     w.export_b.file.save("export.zip", ContentFile(b"PK\x05\x06" + bytes(18)), save=True)
+
+    # Tenant voice: learner_b, a verified tenant of neighbourhood B, reported a problem with a
+    # photo there; someone reported one in the officer's neighbourhood (A) too.
+    from community.photos import photo_prepare
+    from tests.factories.voice import tenancy_add
+    from voice.models import ReportPhoto, TenantVerification
+    from voice.reports_services import ReportPhotoUpload, report_create
+
+    tenant_a = UserFactory(community_centre=w.centre_a)
+    for person, neighbourhood, reference in (
+        (w.learner_b, w.neighbourhood_b, "TEN-MATRIX-B"),
+        (tenant_a, w.centre_a.neighbourhood, "TEN-MATRIX-A"),
+    ):
+        TenantVerification.objects.create(
+            person=person,
+            tenancy=tenancy_add(reference, "N1 8ZZ", neighbourhood),
+            method="in_person",
+        )
+    w.report_b = report_create(
+        reporter=w.learner_b,
+        category="lighting",
+        description="The stair light is out.",
+        photos=[
+            ReportPhotoUpload(
+                photo_prepare(SimpleUploadedFile("p.jpg", image_bytes())), "The dark stairs"
+            )
+        ],
+    )
+    w.report_photo_b = ReportPhoto.objects.get(report=w.report_b)
+    w.report_a = report_create(reporter=tenant_a, category="rubbish", description="Bags.")
 
     return w
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from voice import views
+from voice import reports_views, views
 
 app_name = "voice"
 
@@ -8,4 +8,21 @@ urlpatterns = [
     path("voice/verify/", views.verify, name="verify"),
     path("voice/tenants/", views.tenants, name="tenants"),
     path("voice/tenants/<int:person_id>/check/", views.tenant_check, name="tenant_check"),
+    # Reports of problems, with a public status.
+    path("voice/reports/new/", reports_views.report_new, name="report_new"),
+    path(
+        "voice/reports/confidential/",
+        reports_views.report_confidential,
+        name="report_confidential",
+    ),
+    path("voice/reports/manage/", reports_views.reports_manage, name="reports_manage"),
+    path("voice/reports/<int:pk>/", reports_views.report_detail, name="report_detail"),
+    path(
+        "voice/reports/<int:pk>/affects-me-too/",
+        reports_views.report_affects_me_too,
+        name="report_affects_me_too",
+    ),
+    path("voice/reports/<int:pk>/status/", reports_views.report_status, name="report_status"),
+    path("voice/reports/photos/<int:photo_id>/", reports_views.report_photo, name="report_photo"),
+    path("voice/estates/<slug:slug>/reports/", reports_views.reports_list, name="reports_list"),
 ]

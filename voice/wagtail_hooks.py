@@ -91,3 +91,13 @@ def voice_menu():
 def voice_data_export(*, person) -> dict:
     """The "tenant_verification" section of "Download my data"."""
     return {"tenant_verification": tenant_verification_export(person=person)}
+
+
+@hooks.register("register_log_actions")
+def voice_report_log_actions(actions):
+    """Estate report status changes in Wagtail's audit log (the admin's "Site history")."""
+    actions.register_action(
+        "voice.report.status_changed",
+        _("Change an estate report's status"),
+        _("Estate report status changed"),
+    )
