@@ -50,3 +50,94 @@ def demo_seed(*, stdout) -> None:
         f"(made up, in {TENANCIES_FILE.relative_to(TENANCIES_FILE.parents[2])}); "
         f"{tenant.email} is a verified tenant."
     )
+    demo_reports_seed(stdout=stdout)
+
+
+# --- Reports of problems (voice.models.reports) --------------------------------------------------
+
+REPORTS_FILE = Path(__file__).resolve().parent / "content" / "reports.json"
+
+
+def _demo_person(key: str) -> User:
+    """A demo account by email (the demo sign-ins) or by username (the demo residents)."""
+    if "@" in key:
+        return User.objects.get(email__iexact=key)
+    return User.objects.get(username=key)
+
+
+def _demo_residents_seed(residents: list[dict]) -> None:
+    """Made-up residents who cannot sign in, verified with a made-up tenancy, so that each demo
+    neighbourhood has reports."""
+    from training.places.models import Neighbourhood
+    from voice.services import tenant_verify_self
+
+    for data in residents:
+        person = User.objects.filter(username=data["username"]).first()
+        if person is None:
+            person = User(username=data["username"], display_name=data["name"])
+            person.set_unusable_password()
+            person.neighbourhood = Neighbourhood.objects.get(slug=data["neighbourhood"])
+            person.save()
+        if tenant_verification_active(person=person) is None:
+            reference, postcode = data["tenancy"]
+            tenant_verify_self(person=person, reference=reference, postcode=postcode)
+
+
+def demo_reports_seed(*, stdout) -> None:
+    """Demo problem reports in every demo neighbourhood (``content/reports.json``), each moved
+    through its statuses by the real services: a broken light in Elm Court that the demo
+    Housing Officer fixed, a planned collection, a won't-fix with its reason, and a stalled one
+    for the managers' dashboard. Safe to run again: a report already there is left alone."""
+    import json
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from voice.models import Report, ReportAffected, ReportUpdate
+    from voice.reports_services import report_affects_me_too, report_create, report_status_change
+
+    data = json.loads(REPORTS_FILE.read_text())
+    _demo_residents_seed(data["residents"])
+    now = timezone.now()
+    made = 0
+    for item in data["reports"]:
+        reporter = _demo_person(item["reporter"])
+        neighbourhood = tenant_verification_active(person=reporter).tenancy.neighbourhood
+        if Report.objects.filter(
+            neighbourhood=neighbourhood, description=item["description"]
+        ).exists():
+            continue
+        report = report_create(
+            reporter=reporter,
+            category=item["category"],
+            description=item["description"],
+            show_name=item["show_name"],
+        )
+        for key in item["affected"]:
+            report_affects_me_too(person=_demo_person(key), report=report)
+        created = now - timedelta(days=item["days_ago"])
+        steps = len(item["updates"]) + 1
+        for number, update in enumerate(item["updates"], start=1):
+            done = report_status_change(
+                report=report,
+                by=_demo_person(update["by"]),
+                status=update["status"],
+                planned_for=(now + timedelta(days=update["planned_in_days"])).date()
+                if "planned_in_days" in update
+                else None,
+                reason=update.get("reason", ""),
+                note=update.get("note", ""),
+            )
+            ReportUpdate.objects.filter(pk=done.pk).update(
+                at=created + (now - created) * number / steps
+            )
+        last = ReportUpdate.objects.filter(report=report).order_by("-at").first()
+        Report.objects.filter(pk=report.pk).update(
+            created_at=created, updated_at=last.at if last else created
+        )
+        ReportAffected.objects.filter(report=report).update(created_at=created)
+        made += 1
+    stdout.write(
+        f"Tenant voice: {Report.objects.count()} demo problem reports ({made} new) in "
+        f"{Report.objects.values('neighbourhood').distinct().count()} neighbourhoods."
+    )

@@ -12,17 +12,29 @@ TENANT_VERIFIED = verb_register(
     ),
 )
 
-# Reports of problems on an estate (voice.models.reports). Not counted as taking part here:
-# the dashboards' participation index covers only verbs named "community.…".
+# Reports of problems on an estate (voice.models.reports). Reporting a problem and saying it
+# affects you too count as taking part, so their names start with "community." (the
+# dashboards' participation index covers those rows only).
 REPORT_CREATED = verb_register(
-    "report.created",
-    _("Reported a problem on their estate (the category and neighbourhood are recorded)."),
+    "community.report.created",
+    _(
+        "Reported a problem on their estate (the category and neighbourhood are recorded). "
+        "Counts as taking part."
+    ),
+    participation=True,
 )
 REPORT_AFFECTS_ME_TOO = verb_register(
-    "report.affects_me_too",
-    _("Said that a problem someone reported on their estate affects them too."),
+    "community.report.affects_me_too",
+    _(
+        "Said that a problem someone reported on their estate affects them too. Counts as "
+        "taking part."
+    ),
+    participation=True,
 )
 REPORT_STATUS_CHANGED = verb_register(
     "report.status_changed",
-    _("A Housing Officer changed the status of a problem report (from and to are recorded)."),
+    _(
+        "A Housing Officer changed the status of a problem report (from and to are recorded). "
+        "Not taking part: it is the landlord's answer."
+    ),
 )

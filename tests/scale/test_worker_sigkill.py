@@ -415,12 +415,12 @@ def test_workers_killed_mid_task_lose_nothing_and_do_nothing_twice(
         "PYTHONPATH": str(ROOT),
     }
     broker = redis.Redis.from_url(redis_url)
-    workers = Workers(folder=folder, queue=queue, env=env)
+    work = Work(manager=UserFactory(role=roles.MANAGER))
     saved = (celery_app.conf.task_always_eager, celery_app.conf.task_default_queue)
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = redis_url
     celery_app.conf.task_default_queue = queue
-    work = Work(manager=UserFactory(role=roles.MANAGER))
+    workers = Workers(folder=folder, queue=queue, env=env)
     run = Run(folder=folder, queue=queue, broker=broker, workers=workers, work=work)
     try:
         for _ in range(WORKERS):

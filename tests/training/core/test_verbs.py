@@ -36,6 +36,9 @@ KNOWN = {
     "event.cancelled": False,
     "community.next_step.taken": True,
     "tenant.verified": False,
+    "community.report.created": True,
+    "community.report.affects_me_too": True,
+    "report.status_changed": False,
 }
 
 
@@ -86,6 +89,8 @@ def test_taking_part_is_declared_and_leaving_or_being_hidden_is_not():
         "community.group.joined",
         "community.next_step.taken",
         "community.post.created",
+        "community.report.affects_me_too",
+        "community.report.created",
     ]
     for name in ("group.left", "post.deleted", "content.hidden", "event.cancelled"):
         verb = verbs.get(name)
