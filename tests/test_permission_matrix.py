@@ -429,6 +429,16 @@ MATRIX: dict[str, Row | list[Row]] = {
         refused_except(), "only verified tenants of the report's neighbourhood"),
     "voice:report_photo": GET("/voice/reports/photos/{w.report_photo_b.pk}/",
         only(SUPERUSER, no=404), "tenants and officers of that neighbourhood only"),
+    # Tenant voice: estate checks. None of the roles is a verified tenant (learner_b is, in
+    # neighbourhood B): they are told how to become one (403). Photos: their author, and the
+    # people who run the checks (Managers). The outline picture is public, like its page.
+    "voice:estate_checks": GET("/voice/estate-checks/", only(), "verified tenants only"),
+    "voice:estate_check": GET("/voice/estate-checks/{w.estate_check_b.pk}/", only(),
+        "verified tenants of the check's neighbourhoods only"),
+    "voice:estate_check_photo": GET("/voice/estate-checks/photos/{w.estate_photo_b.pk}/",
+        only(MANAGER, SUPERUSER, no=404), "learner_b's photo: its author and Managers only"),
+    "voice:neighbourhood_outline": GET(
+        "/voice/neighbourhoods/{w.neighbourhood_b.slug}/outline.svg?lat=51.5&lng=-0.1", PUBLIC),
     "voice:reports_manage": GET("/voice/reports/manage/", only(OFFICER, SUPERUSER)),
     "voice:report_status": [
         GET("/voice/reports/{w.report_b.pk}/status/", only(SUPERUSER), label="other place",
@@ -484,6 +494,8 @@ MATRIX: dict[str, Row | list[Row]] = {
         admin_only(MODERATOR, SUPERUSER)),
     "voice_admin:tenancy_list": GET("/admin/voice/tenancies/", admin_only(MANAGER, SUPERUSER),
         "only Managers import the tenancy list (and see its counts)"),
+    **snippet_rows("voice.estatecheck", "estate_check_b", add=(MANAGER,), change=(MANAGER,),
+        delete=(MANAGER,), why="only Managers open estate checks"),
     **snippet_rows(
         "events.event", "event_b",
         add=(CHAMPION, MANAGER), change=(CHAMPION, MANAGER), delete=(MANAGER,),
@@ -718,6 +730,39 @@ def _world_build() -> World:
     )
     w.report_photo_b = ReportPhoto.objects.get(report=w.report_b)
     w.report_a = report_create(reporter=tenant_a, category="rubbish", description="Bags.")
+
+    # An estate check open in neighbourhood B (which has an outline), answered by learner_b
+    # with a photo.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from voice.models import EstateCheck, EstateCheckQuestion
+    from voice.services import EstateCheckPhotoAdd, estate_check_answer
+
+    w.neighbourhood_b.boundary = {
+        "type": "Polygon",
+        "coordinates": [[[-0.102, 51.498], [-0.098, 51.498], [-0.098, 51.502], [-0.102, 51.498]]],
+    }
+    w.neighbourhood_b.save()
+    today = timezone.localdate()
+    w.estate_check_b = EstateCheck.objects.create(
+        title="Spring check", opens_on=today, closes_on=today + timedelta(days=30)
+    )
+    w.estate_check_b.neighbourhoods.set([w.neighbourhood_b])
+    w.estate_check_b.save()
+    question = EstateCheckQuestion.objects.create(
+        estate_check=w.estate_check_b, text="How clean are the shared areas?"
+    )
+    estate_check_answer(
+        check=w.estate_check_b,
+        person=w.learner_b,
+        scores={question.pk: (2, "")},
+        photo=EstateCheckPhotoAdd(
+            photo_prepare(SimpleUploadedFile("e.jpg", image_bytes())), "The bins"
+        ),
+    )
+    w.estate_photo_b = w.estate_check_b.responses.get().photos.get()
 
     return w
 

@@ -14,8 +14,9 @@ neighbourhood, how, when and by whom: never a tenancy reference, which is not st
 """
 
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Count, Q, QuerySet, Value
+from django.db.models import Count, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 
 from training.places.models import Neighbourhood
@@ -23,6 +24,7 @@ from training.places.selectors import champion_centre, officer_neighbourhoods
 from training.users.models import User
 from training.users.roles import DIGITAL_CHAMPION, HOUSING_OFFICER, user_has_role
 from voice.models import Tenancy, TenancyImport, TenantVerification
+from voice.models import estate_checks as estate
 
 CHECK_PERMISSION = "voice.verify_tenant_in_person"
 IMPORT_PERMISSION = "voice.import_tenancies"
@@ -233,3 +235,167 @@ def tenant_verification_export(*, person: User) -> dict | None:
         "note": verification.note,
         "still_on_the_tenancy_list": verification.tenancy.ended_at is None,
     }
+
+
+# --- Estate checks ----------------------------------------------------------------------------
+# Results are shown only once a check has closed, and only as "fewer than 5" below this many
+# answers to a question in a neighbourhood, so nobody's answer can be picked out.
+RESULTS_MIN_ANSWERS = 5
+
+
+def estate_checks_open_for(
+    *, neighbourhood: Neighbourhood, today: date
+) -> list[estate.EstateCheck]:
+    """The checks open today for ``neighbourhood``, soonest to close first."""
+    return list(
+        estate.EstateCheck.objects.filter(
+            neighbourhoods=neighbourhood, opens_on__lte=today, closes_on__gte=today
+        ).order_by("closes_on", "pk")
+    )
+
+
+def estate_check_responses_of(*, person: User, check_ids: list[int]) -> set[int]:
+    """Which of these checks ``person`` has answered."""
+    return set(
+        estate.EstateCheckResponse.objects.filter(
+            person_id=person.pk, estate_check_id__in=check_ids
+        ).values_list("estate_check_id", flat=True)
+    )
+
+
+@dataclass(frozen=True)
+class EstateCheckForTenant:
+    """A check as one verified tenant sees it: its questions, and their answers so far."""
+
+    check: estate.EstateCheck
+    neighbourhood: Neighbourhood
+    questions: list[estate.EstateCheckQuestion]
+    response: estate.EstateCheckResponse | None
+    answers: dict[int, estate.EstateCheckAnswer]
+    photos: list[estate.EstateCheckPhoto]
+
+
+def estate_check_for_tenant(*, person: User, check_id: int) -> EstateCheckForTenant | None:
+    """The check if ``person`` is a verified tenant of one of its neighbourhoods, else None
+    (whether it is open is for the caller to say)."""
+    neighbourhood = tenant_verified_neighbourhood(person=person)
+    if neighbourhood is None:
+        return None
+    check = (
+        estate.EstateCheck.objects.filter(pk=check_id, neighbourhoods=neighbourhood)
+        .prefetch_related("questions")
+        .first()
+    )
+    if check is None:
+        return None
+    response = (
+        estate.EstateCheckResponse.objects.filter(estate_check=check, person_id=person.pk)
+        .prefetch_related("answers", "photos")
+        .first()
+    )
+    return EstateCheckForTenant(
+        check=check,
+        neighbourhood=neighbourhood,
+        questions=list(check.questions.all()),
+        response=response,
+        answers={answer.question_id: answer for answer in response.answers.all()}
+        if response
+        else {},
+        photos=list(response.photos.all()) if response else [],
+    )
+
+
+def estate_check_photo_for(*, person: User, photo_id: int) -> estate.EstateCheckPhoto | None:
+    """A photo ``person`` may see: their own, or any if they may change estate checks."""
+    photos = estate.EstateCheckPhoto.objects.filter(pk=photo_id)
+    if not person.has_perm("voice.change_estatecheck"):
+        photos = photos.filter(response__person_id=person.pk)
+    return photos.first()
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    text: str
+    answers: int
+    average: float | None  # None when fewer than RESULTS_MIN_ANSWERS
+    change: float | None  # since the previous check of the neighbourhood, if comparable
+
+    @property
+    def too_few(self) -> bool:
+        return self.average is None
+
+
+@dataclass(frozen=True)
+class EstateCheckResults:
+    check: estate.EstateCheck
+    neighbourhood: Neighbourhood
+    people: int
+    questions: list[QuestionResult]
+    previous: estate.EstateCheck | None
+
+
+def _question_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _averages(*, check_ids: list[int], neighbourhood: Neighbourhood) -> dict:
+    """{(check id, question key): (answers, average)} for the neighbourhood, in one query."""
+    rows = (
+        estate.EstateCheckAnswer.objects.filter(
+            response__estate_check_id__in=check_ids,
+            response__neighbourhood=neighbourhood,
+        )
+        .values("question__estate_check_id", "question__text")
+        .annotate(answers=Count("pk"), total=Sum("score"))
+        .order_by()
+    )
+    found: dict = {}
+    for row in rows:
+        key = (row["question__estate_check_id"], _question_key(row["question__text"]))
+        answers, total = found.get(key, (0, 0))
+        found[key] = (answers + row["answers"], total + row["total"])
+    return found
+
+
+def estate_check_results(*, neighbourhood: Neighbourhood, today: date) -> EstateCheckResults | None:
+    """The results in ``neighbourhood`` of its latest closed check, per question: the average
+    face (1 to 5) and its change since the check before, or "fewer than 5" answers.
+
+    A question is compared with the previous check's question of the same wording. Four
+    queries, whatever the number of answers.
+    """
+    closed = list(
+        estate.EstateCheck.objects.filter(neighbourhoods=neighbourhood, closes_on__lt=today)
+        .order_by("-closes_on", "-pk")
+        .prefetch_related("questions")[:2]
+    )
+    if not closed:
+        return None
+    latest = closed[0]
+    previous = closed[1] if len(closed) > 1 else None
+    found = _averages(check_ids=[c.pk for c in closed], neighbourhood=neighbourhood)
+
+    def average(check: estate.EstateCheck, text: str) -> tuple[int, float | None]:
+        answers, total = found.get((check.pk, _question_key(text)), (0, 0))
+        if answers < RESULTS_MIN_ANSWERS:
+            return answers, None
+        return answers, round(total / answers, 1)
+
+    results = []
+    for question in latest.questions.all():
+        answers, now = average(latest, question.text)
+        before = average(previous, question.text)[1] if previous else None
+        change = round(now - before, 1) if now is not None and before is not None else None
+        results.append(
+            QuestionResult(text=question.text, answers=answers, average=now, change=change)
+        )
+    people = estate.EstateCheckResponse.objects.filter(
+        estate_check=latest, neighbourhood=neighbourhood
+    ).count()
+    return EstateCheckResults(
+        check=latest,
+        neighbourhood=neighbourhood,
+        people=people,
+        questions=results,
+        previous=previous,
+    )

@@ -8,23 +8,33 @@ answers whether a reference exists.
 
 import hmac
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import partial
+from typing import cast
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from community.photos import PreparedPhoto
 from training.core.db import table_lock
 from training.core.services import activity_record
 from training.users.models import User
+from voice.geo import point_in_boundary
 from voice.models import Tenancy, TenancyImport, TenantVerification, VerificationMethod
-from voice.selectors import neighbourhoods_by_name, staff_check_scope
+from voice.models import estate_checks as estate
+from voice.selectors import (
+    neighbourhoods_by_name,
+    staff_check_scope,
+    tenant_verified_neighbourhood,
+)
 from voice.tenancy_list import (
     TenancyRow,
     postcode_normalise,
     tenancy_file_read,
     tenancy_reference_hash,
 )
-from voice.verbs import TENANT_VERIFIED
+from voice.verbs import ESTATE_CHECK_ANSWERED, ESTATE_CHECK_CHANGED, TENANT_VERIFIED
 
 # Verifying by yourself stops at this many people for one tenancy; a larger household is
 # checked in person. It limits what one leaked rent letter can do.
@@ -218,3 +228,126 @@ def tenant_verify_in_person(
         note=note.strip(),
         earlier=earlier,
     )
+
+
+# --- Estate checks ----------------------------------------------------------------------------
+
+
+class EstateCheckClosed(Exception):
+    """The check is not open today: answers can be given or changed only while it is."""
+
+
+class PlaceOutsideBoundary(ValueError):
+    """The place is not inside the tenant's neighbourhood."""
+
+
+@dataclass(frozen=True)
+class EstateCheckPhotoAdd:
+    photo: PreparedPhoto
+    description: str
+
+
+def _estate_answers_save(
+    response: estate.EstateCheckResponse, scores: dict[int, tuple[int, str]]
+) -> None:
+    existing = {answer.question_id: answer for answer in response.answers.all()}
+    new, changed = [], []
+    for question_id, (score, comment) in scores.items():
+        answer = existing.get(question_id)
+        if answer is None:
+            new.append(
+                estate.EstateCheckAnswer(
+                    response=response, question_id=question_id, score=score, comment=comment
+                )
+            )
+        elif (answer.score, answer.comment) != (score, comment):
+            answer.score, answer.comment = score, comment
+            changed.append(answer)
+    estate.EstateCheckAnswer.objects.bulk_create(new)
+    estate.EstateCheckAnswer.objects.bulk_update(changed, ["score", "comment"])
+
+
+def _estate_photos_apply(
+    response: estate.EstateCheckResponse,
+    *,
+    photo: EstateCheckPhotoAdd | None,
+    removed: list[int],
+) -> None:
+    """Remove the photos ticked (their files once the transaction commits), then add one."""
+    for old in response.photos.filter(pk__in=removed):
+        storage, name = old.photo.storage, cast(str, old.photo.name)
+        old.delete()
+        transaction.on_commit(partial(storage.delete, name))
+    if photo is None:
+        return
+    if response.photos.count() >= estate.PHOTOS_MAX:
+        raise ValueError(f"At most {estate.PHOTOS_MAX} photos.")
+    added = estate.EstateCheckPhoto(
+        response=response,
+        description=photo.description,
+        width=photo.photo.width,
+        height=photo.photo.height,
+    )
+    added.photo.save(cast(str, photo.photo.file.name), photo.photo.file, save=False)
+    added.save()
+
+
+@transaction.atomic
+def estate_check_answer(
+    *,
+    check: estate.EstateCheck,
+    person: User,
+    scores: dict[int, tuple[int, str]],
+    place: tuple[Decimal, Decimal] | None = None,
+    photo: EstateCheckPhotoAdd | None = None,
+    photos_removed: list[int] | None = None,
+) -> estate.EstateCheckResponse:
+    """``person`` answers ``check`` (or changes their answers): ``scores`` maps each question's
+    id to (face 1-5, comment). ``place`` is (latitude, longitude) of the problem, or None for no
+    place; it must lie inside their neighbourhood's boundary.
+
+    Raises PermissionDenied unless ``person`` is a verified tenant of one of the check's
+    neighbourhoods, EstateCheckClosed unless it is open today, PlaceOutsideBoundary for a place
+    outside, and ValueError for a question that is not the check's or a face outside 1-5.
+    """
+    neighbourhood = tenant_verified_neighbourhood(person=person)
+    if neighbourhood is None or not check.neighbourhoods.filter(pk=neighbourhood.pk).exists():
+        raise PermissionDenied("Only verified tenants of the check's neighbourhoods answer it.")
+    if not check.is_open():
+        raise EstateCheckClosed
+    questions = set(check.questions.values_list("pk", flat=True))
+    if set(scores) != questions:
+        raise ValueError("Answer every question of the check, and only those.")
+    if any(not 1 <= score <= 5 for score, _comment in scores.values()):
+        raise ValueError("A face is from 1 to 5.")
+    if place is not None and not point_in_boundary(
+        geometry=neighbourhood.boundary, latitude=float(place[0]), longitude=float(place[1])
+    ):
+        raise PlaceOutsideBoundary
+    now = timezone.now()
+    response = (
+        estate.EstateCheckResponse.objects.select_for_update()
+        .filter(estate_check=check, person=person)
+        .first()
+    )
+    first_time = response is None
+    if response is None:
+        response = estate.EstateCheckResponse(estate_check=check, person=person, created_at=now)
+    response.neighbourhood = neighbourhood
+    response.latitude, response.longitude = place if place is not None else (None, None)
+    response.updated_at = now
+    response.save()
+    _estate_answers_save(response, scores)
+    _estate_photos_apply(response, photo=photo, removed=photos_removed or [])
+    activity_record(
+        actor=person,
+        verb=ESTATE_CHECK_ANSWERED if first_time else ESTATE_CHECK_CHANGED,
+        obj=response,
+        context={
+            "check": check.pk,
+            "neighbourhood": neighbourhood.pk,
+            "has_place": place is not None,
+            "has_photo": photo is not None,
+        },
+    )
+    return response

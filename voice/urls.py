@@ -1,6 +1,6 @@
 from django.urls import path
 
-from voice import reports_views, views
+from voice import estate_checks_views, reports_views, views
 
 app_name = "voice"
 
@@ -8,6 +8,19 @@ urlpatterns = [
     path("voice/verify/", views.verify, name="verify"),
     path("voice/tenants/", views.tenants, name="tenants"),
     path("voice/tenants/<int:person_id>/check/", views.tenant_check, name="tenant_check"),
+    # Estate checks, and the place picker's outline picture.
+    path("voice/estate-checks/", estate_checks_views.estate_checks, name="estate_checks"),
+    path("voice/estate-checks/<int:pk>/", estate_checks_views.estate_check, name="estate_check"),
+    path(
+        "voice/estate-checks/photos/<int:pk>/",
+        estate_checks_views.estate_check_photo,
+        name="estate_check_photo",
+    ),
+    path(
+        "voice/neighbourhoods/<slug:slug>/outline.svg",
+        estate_checks_views.neighbourhood_outline,
+        name="neighbourhood_outline",
+    ),
     # Reports of problems, with a public status.
     path("voice/reports/new/", reports_views.report_new, name="report_new"),
     path(

@@ -38,3 +38,18 @@ REPORT_STATUS_CHANGED = verb_register(
         "Not taking part: it is the landlord's answer."
     ),
 )
+
+# Estate checks (voice.models.estate_checks). Answering counts as taking part, so its name
+# starts with "community." (the dashboards' participation index covers those rows only).
+ESTATE_CHECK_ANSWERED = verb_register(
+    "community.estate_check.answered",
+    _(
+        "Answered an estate check about their neighbourhood (the check and neighbourhood are "
+        "recorded). Counts as taking part."
+    ),
+    participation=True,
+)
+ESTATE_CHECK_CHANGED = verb_register(
+    "estate_check.changed",
+    _("Changed their answers to an estate check before it closed. Not taking part by itself."),
+)

@@ -56,8 +56,6 @@ class EstateCheckViewSet(SnippetViewSet):
     list_display = ["title", "opens_on", "closes_on"]
     list_filter = ["neighbourhoods"]
     search_fields = ["title"]
-    url_prefix = "voice/estate-checks"
-    admin_url_namespace = "voice_estate_checks"
 
 
 register_snippet(EstateCheckViewSet)
@@ -67,7 +65,7 @@ register_snippet(EstateCheckViewSet)
 def estate_checks_menu_item():
     return PermissionMenuItem(
         _("Estate checks"),
-        reverse("voice_estate_checks:list"),
+        reverse("wagtailsnippets_voice_estatecheck:list"),
         name="voice-estate-checks",
         icon_name="tasks",
         order=200,
