@@ -3,6 +3,8 @@
 Enqueued with transaction.on_commit, and idempotent: running one twice changes nothing more.
 """
 
+from django.db import transaction
+
 from celery import shared_task
 
 from courses.models import CoursePage
@@ -14,15 +16,17 @@ from training.users.models import User
 def course_completed(*, learner_id: int, course_id: int) -> str | None:
     """A learner finished a course: issue their certificate and congratulate them, once each.
 
-    Only the run that makes the certificate sends the email, so a task delivered twice sends one.
-    Returns the certificate's id, or None if the learner or the course no longer exists.
+    The certificate and its email (in the outbox, keyed by the certificate) commit together, so a
+    worker killed in between leaves neither, and the task delivered again makes both; a second
+    run finds both and sends nothing more. Returns the certificate's id, or None if the learner
+    or the course no longer exists.
     """
     learner = User.objects.filter(pk=learner_id).first()
     course = CoursePage.objects.filter(pk=course_id).first()
     if learner is None or course is None:
         return None
-    certificate, created = certificate_issue(learner=learner, course=course)
-    if created:
+    with transaction.atomic():
+        certificate, _created = certificate_issue(learner=learner, course=course)
         certificate_congratulate(certificate=certificate)
     return str(certificate.pk)
 

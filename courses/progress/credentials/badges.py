@@ -54,9 +54,9 @@ from jwt.utils import base64url_decode, base64url_encode
 
 from courses.models import Certificate, CoursePage, Skill
 from courses.verbs import CERTIFICATE_ISSUED, CERTIFICATE_REVOKED
+from notifications.services import outgoing_email_queue
 from training.core.addresses import absolute_url, site_url
 from training.core.services import activity_record
-from training.core.tasks import email_send
 from training.users.models import User
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -428,7 +428,11 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
 
 
 def certificate_congratulate(*, certificate: Certificate) -> bool:
-    """Email the learner, after commit, with the link to their certificate. False if no address."""
+    """Email the learner, once, with the link to their certificate. False if no address.
+
+    The email goes into the outbox in the caller's transaction, keyed by the certificate, so a
+    task run twice (a worker killed, then the task delivered again) still sends one email.
+    """
     learner = certificate.learner
     if not learner.email:
         return False
@@ -448,7 +452,9 @@ def certificate_congratulate(*, certificate: Certificate) -> bool:
         "from_email": settings.DEFAULT_FROM_EMAIL,
         "to": [learner.email],
     }
-    transaction.on_commit(lambda: email_send.delay(**payload))
+    outgoing_email_queue(
+        key=f"certificate-congratulation:{certificate.pk}", payload=payload, recipient=learner
+    )
     return True
 
 

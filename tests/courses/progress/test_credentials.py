@@ -360,6 +360,30 @@ def test_finishing_a_course_issues_the_certificate_and_emails_once(
     assert Certificate.objects.count() == 1
 
 
+def test_a_run_that_dies_before_the_email_is_stored_leaves_no_certificate_and_the_next_sends_one(
+    learner, course, lessons, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The certificate and its email commit together: a run killed in between (here: failing)
+    leaves neither, so the task delivered again issues it and emails once, never zero times."""
+    with django_capture_on_commit_callbacks(execute=True):
+        finish(lessons[:-1], learner)
+    from courses.progress.credentials import badges
+
+    def dies(**kwargs):
+        raise RuntimeError("worker lost")
+
+    monkeypatch.setattr(badges, "outgoing_email_queue", dies)
+    with pytest.raises(RuntimeError), django_capture_on_commit_callbacks(execute=True):
+        course_completed.delay(learner_id=learner.pk, course_id=course.pk).get()
+    assert not Certificate.objects.exists() and mail.outbox == []
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        course_completed.delay(learner_id=learner.pk, course_id=course.pk).get()
+    assert Certificate.objects.filter(learner=learner).count() == 1
+    assert len(mail.outbox) == 1
+
+
 def test_no_email_address_means_a_certificate_but_no_email(
     course, lessons, django_capture_on_commit_callbacks
 ):
