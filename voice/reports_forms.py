@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.photos import TOO_BIG, photo_prepare
+from voice.estate_checks_forms import PLACE_NO_BOUNDARY, PLACE_OUTSIDE
+from voice.geo import point_in_boundary
 from voice.models import ReportCategory, ReportStatus
 from voice.models.reports import (
     PHOTO_DESCRIPTION_MAX_LENGTH,
@@ -74,12 +76,6 @@ class ReportForm(forms.Form):
     def __init__(self, *args, photo_too_big: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.photo_too_big = photo_too_big
-
-    @property
-    def is_confidential(self) -> bool:
-        """Whether the tenant chose anti-social behaviour or a hate incident (read before
-        anything else is checked: nothing they typed is kept)."""
-        return self.data.get("category") == CONFIDENTIAL
 
     def clean_photo(self):
         if self.photo_too_big:
@@ -164,4 +160,52 @@ class ReportStatusForm(forms.Form):
         for field, message in errors.items():
             if field not in self.errors:
                 self.add_error(field, message)
+        return cleaned
+
+
+class ReportPlaceForm(forms.Form):
+    """Where the problem is, from the shared place picker (``voice/components/place_picker.html``):
+    optional, and only inside the reporter's neighbourhood boundary. ``cleaned_data["place"]``
+    is (latitude, longitude) or None."""
+
+    latitude = forms.DecimalField(
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": PLACE_OUTSIDE},
+    )
+    longitude = forms.DecimalField(
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": PLACE_OUTSIDE},
+    )
+    place_clear = forms.BooleanField(label=_("Leave the place out"), required=False)
+
+    def __init__(self, *args, boundary: dict | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.boundary = boundary
+        self.tap_error = None
+        self.tap_message = None
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        cleaned["place"] = None
+        if cleaned.get("place_clear") or "latitude" in self.errors or "longitude" in self.errors:
+            return cleaned
+        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
+        if latitude is None and longitude is None:
+            return cleaned
+        if latitude is None or longitude is None:
+            self.add_error("latitude", PLACE_OUTSIDE)
+        elif not self.boundary:
+            self.add_error("latitude", PLACE_NO_BOUNDARY)
+        elif not point_in_boundary(
+            geometry=self.boundary, latitude=float(latitude), longitude=float(longitude)
+        ):
+            self.add_error("latitude", PLACE_OUTSIDE)
+        else:
+            cleaned["place"] = (latitude, longitude)
         return cleaned

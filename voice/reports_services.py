@@ -25,6 +25,8 @@ from notifications.models import NotificationKind
 from notifications.services import notification_send
 from training.core.services import activity_record
 from training.users.models import User
+from voice.estate_checks_forms import PLACE_OUTSIDE
+from voice.geo import point_in_boundary
 from voice.models import Report, ReportAffected, ReportPhoto, ReportStatus, ReportUpdate
 from voice.reports_selectors import report_can_affect, report_can_update, report_people_to_tell
 from voice.selectors import tenant_verified_neighbourhood
@@ -58,11 +60,18 @@ def report_create(
     """``reporter``, a verified tenant, reports a problem in the neighbourhood of their tenancy.
 
     PermissionDenied if they are not a verified tenant (the neighbourhood is always theirs:
-    nobody chooses another).
+    nobody chooses another); ValidationError if the place is outside its boundary.
     """
     neighbourhood = tenant_verified_neighbourhood(person=reporter)
     if neighbourhood is None:
         raise PermissionDenied("Only a verified tenant can report a problem on their estate.")
+    if (latitude is None) != (longitude is None) or (
+        latitude is not None
+        and not point_in_boundary(
+            geometry=neighbourhood.boundary, latitude=float(latitude), longitude=float(longitude)
+        )
+    ):
+        raise ValidationError({"latitude": str(PLACE_OUTSIDE)})
     now = timezone.now()
     report = Report.objects.create(
         neighbourhood=neighbourhood,

@@ -23,11 +23,41 @@ from training.places.models import Neighbourhood
 from training.users.roles import HOUSING_OFFICER, user_has_role
 from voice import reports_selectors as selectors
 from voice import reports_services as services
+from voice.estate_checks_forms import PLACE_OUTSIDE, tapped_place
+from voice.geo import outline_frame, point_in_boundary
 from voice.models import Report, ReportPhoto, ReportStatus
-from voice.reports_forms import ReportForm, ReportStatusForm
+from voice.reports_forms import CONFIDENTIAL, ReportForm, ReportPlaceForm, ReportStatusForm
 from voice.selectors import tenant_verified_neighbourhood
 
 REPORTS_PER_PAGE = 20
+
+
+KEPT_ON_TAP = ("category", "description", "photo_description", "show_name")
+
+
+def _is_tap(request: HttpRequest) -> bool:
+    """A tap on the outline without JavaScript (the picker's image button). Enter in a text box
+    "presses" it too, at (0, 0): that is a send, not a tap."""
+    x, y = request.POST.get("place.x"), request.POST.get("place.y")
+    return x is not None and (x, y) != ("0", "0")
+
+
+def _tap_forms(request: HttpRequest, neighbourhood, frame) -> tuple[ReportForm, ReportPlaceForm]:
+    """Keep what was typed, put the tapped place in, and send nothing yet (a photo must be
+    chosen again: browsers never keep a chosen file)."""
+    form = ReportForm(initial={key: request.POST.get(key, "") for key in KEPT_ON_TAP})
+    place_form = ReportPlaceForm(boundary=neighbourhood.boundary)
+    place = tapped_place(request.POST, frame=frame)
+    if place is None or not point_in_boundary(
+        geometry=neighbourhood.boundary, latitude=float(place[0]), longitude=float(place[1])
+    ):
+        place_form.tap_error = PLACE_OUTSIDE
+    else:
+        place_form.initial.update(latitude=place[0], longitude=place[1])
+        place_form.tap_message = _(
+            "Place chosen: the red dot. Check your report, then press “Send my report”."
+        )
+    return form, place_form
 
 
 @photo_upload_limited
@@ -37,28 +67,33 @@ def report_new(request: HttpRequest) -> HttpResponse:
     neighbourhood = tenant_verified_neighbourhood(person=request.user)
     if neighbourhood is None:
         return render(request, "voice/reports/not_verified.html", status=403)
-    form = ReportForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-        photo_too_big=getattr(request, "photo_too_big", False),
-    )
-    if request.method == "POST":
-        if form.is_confidential:
-            # Nothing of what they typed is kept: it goes to the confidential route instead.
-            return redirect("voice:report_confidential")
-        if form.is_valid():
+    if request.method == "POST" and request.POST.get("category") == CONFIDENTIAL:
+        # Nothing of what they typed is kept: it goes to the confidential route instead.
+        return redirect("voice:report_confidential")
+    frame = outline_frame(neighbourhood.boundary)
+    if request.method == "POST" and _is_tap(request):
+        form, place_form = _tap_forms(request, neighbourhood, frame)
+    elif request.method == "POST":
+        form = ReportForm(
+            request.POST, request.FILES, photo_too_big=getattr(request, "photo_too_big", False)
+        )
+        place_form = ReportPlaceForm(request.POST, boundary=neighbourhood.boundary)
+        if form.is_valid() & place_form.is_valid():  # both checked: every error shows
             photo = form.cleaned_data.get("photo")
             uploads = (
                 [services.ReportPhotoUpload(photo, form.cleaned_data["photo_description"])]
                 if photo
                 else []
             )
+            place = place_form.cleaned_data["place"]
             report = services.report_create(
                 reporter=request.user,
                 category=form.cleaned_data["category"],
                 description=form.cleaned_data["description"],
                 show_name=form.cleaned_data["show_name"],
                 photos=uploads,
+                latitude=place[0] if place else None,
+                longitude=place[1] if place else None,
             )
             messages.success(
                 request,
@@ -66,7 +101,19 @@ def report_new(request: HttpRequest) -> HttpResponse:
                 % {"place": neighbourhood.name},
             )
             return redirect(report.get_absolute_url())
-    return render(request, "voice/reports/new.html", {"form": form, "neighbourhood": neighbourhood})
+    else:
+        form = ReportForm()
+        place_form = ReportPlaceForm(boundary=neighbourhood.boundary)
+    return render(
+        request,
+        "voice/reports/new.html",
+        {
+            "form": form,
+            "place_form": place_form,
+            "neighbourhood": neighbourhood,
+            "frame": frame,
+        },
+    )
 
 
 def report_confidential(request: HttpRequest) -> HttpResponse:

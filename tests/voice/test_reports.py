@@ -3,6 +3,7 @@ status history, neighbours say "this affects me too", Housing Officers change th
 """
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,6 +20,7 @@ from tests.factories.community import image_bytes
 from tests.factories.users import UserFactory
 from training.core.models import ActivityEvent
 from training.users import roles
+from voice.geo import outline_frame
 from voice.models import (
     Report,
     ReportAffected,
@@ -359,3 +361,77 @@ def test_other_roles_cannot_change_a_status(client, light, role, elm):
         report_status_change(report=light, by=person, status=ReportStatus.FIXED)
     light.refresh_from_db()
     assert light.status == ReportStatus.REPORTED
+
+
+# --- The place, with the shared place picker -------------------------------------------------
+
+# A square of about 280 m around (51.5, -0.1), longitude first as GeoJSON has it.
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [
+        [[-0.102, 51.498], [-0.098, 51.498], [-0.098, 51.502], [-0.102, 51.502], [-0.102, 51.498]]
+    ],
+}
+
+
+@pytest.fixture
+def elm_square(elm):
+    elm.boundary = SQUARE
+    elm.save()
+    return elm
+
+
+def test_a_place_inside_the_outline_is_kept_and_shown(client, elm_square, elm_tenant):
+    client.force_login(elm_tenant)
+    page = client.get(NEW).content.decode()
+    assert "Where is the problem? (optional)" in page
+    assert "Never mark your home." in page
+    response = client.post(NEW, form(latitude="51.500500", longitude="-0.100500"), follow=True)
+    report = Report.objects.get()
+    assert (str(report.latitude), str(report.longitude)) == ("51.500500", "-0.100500")
+    outline = reverse("voice:neighbourhood_outline", args=[elm_square.slug])
+    assert f"{outline}?lat=51.500500&amp;lng=-0.100500" in response.content.decode()
+
+
+def test_a_place_outside_the_outline_is_an_error_by_the_field(client, elm_square, elm_tenant):
+    client.force_login(elm_tenant)
+    response = client.post(NEW, form(latitude="51.510000", longitude="-0.100000"))
+    assert response.status_code == 200
+    assert response.context["place_form"].errors["latitude"]
+    assert "outside your neighbourhood" in response.content.decode()
+    assert "The light on the stairs of block C" in response.content.decode()  # kept
+    assert not Report.objects.exists()
+    with pytest.raises(ValidationError):
+        report_create(
+            reporter=elm_tenant,
+            category=ReportCategory.OTHER,
+            description="x",
+            latitude=Decimal("51.51"),
+            longitude=Decimal("-0.1"),
+        )
+
+
+def test_a_tap_without_javascript_picks_the_place_and_keeps_the_report(
+    client, elm_square, elm_tenant
+):
+    frame = outline_frame(SQUARE)
+    x, y = frame.to_pixels(longitude=-0.1005, latitude=51.5005)
+    client.force_login(elm_tenant)
+    response = client.post(NEW, form() | {"place.x": str(round(x)), "place.y": str(round(y))})
+    assert response.status_code == 200
+    assert not Report.objects.exists()  # nothing sent by the tap
+    page = response.content.decode()
+    assert "Place chosen: the red dot." in page
+    assert "The light on the stairs of block C" in page
+    place = response.context["place_form"].initial
+    assert abs(float(place["latitude"]) - 51.5005) < 0.0002
+    # Then "Send my report" with the place in the hidden fields.
+    client.post(NEW, form(latitude=place["latitude"], longitude=place["longitude"]))
+    assert Report.objects.get().latitude == place["latitude"]
+
+
+def test_enter_in_a_box_sends_rather_than_tapping_the_corner(client, elm_square, elm_tenant):
+    client.force_login(elm_tenant)
+    client.post(NEW, form() | {"place.x": "0", "place.y": "0"})
+    report = Report.objects.get()
+    assert report.latitude is None
