@@ -51,6 +51,7 @@ def demo_seed(*, stdout) -> None:
         f"{tenant.email} is a verified tenant."
     )
     demo_reports_seed(stdout=stdout)
+    demo_estate_checks_seed(stdout=stdout)
 
 
 # --- Reports of problems (voice.models.reports) --------------------------------------------------
@@ -140,4 +141,82 @@ def demo_reports_seed(*, stdout) -> None:
     stdout.write(
         f"Tenant voice: {Report.objects.count()} demo problem reports ({made} new) in "
         f"{Report.objects.values('neighbourhood').distinct().count()} neighbourhoods."
+    )
+
+
+# --- Estate checks (voice.models.estate_checks) ---------------------------------------------------
+
+ESTATE_CHECKS_FILE = Path(__file__).resolve().parent / "content" / "estate_checks.json"
+
+
+def _estate_check_residents_seed(residents: list[dict]) -> None:
+    """Made-up residents who cannot sign in, each verified with a demo household's tenancy
+    (several people of one household may be), so every demo neighbourhood has results."""
+    from voice.services import tenant_verify_self
+
+    for data in residents:
+        person = User.objects.filter(username=data["username"]).first()
+        if person is None:
+            person = User(username=data["username"], display_name=data["name"])
+            person.set_unusable_password()
+            person.save()
+        if tenant_verification_active(person=person) is None:
+            reference, postcode = data["tenancy"]
+            tenant_verify_self(person=person, reference=reference, postcode=postcode)
+
+
+def demo_estate_checks_seed(*, stdout) -> None:
+    """Demo estate checks for every demo neighbourhood (``content/estate_checks.json``): two
+    closed ones with results and the change between them (Hillview has fewer than 5 answers
+    to the second), and one open now that the demo tenant can answer. Answers go through the
+    real service while a check is open; a closed check's dates are then moved into the past.
+    Safe to run again: a check already there (by title) is left alone."""
+    import json
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from training.places.models import Neighbourhood
+    from voice.models import EstateCheck, EstateCheckQuestion
+    from voice.services import estate_check_answer
+
+    data = json.loads(ESTATE_CHECKS_FILE.read_text())
+    _estate_check_residents_seed(data["residents"])
+    neighbourhoods = list(Neighbourhood.objects.filter(tenancies__isnull=False).distinct())
+    today = timezone.localdate()
+    made = 0
+    for item in data["checks"]:
+        if EstateCheck.objects.filter(title=item["title"]).exists():
+            continue
+        check = EstateCheck.objects.create(
+            title=item["title"],
+            introduction=item["introduction"],
+            opens_on=today + timedelta(days=min(item["opens_in_days"], 0)),
+            closes_on=today + timedelta(days=max(item["closes_in_days"], 0)),
+        )
+        check.neighbourhoods.set(neighbourhoods)
+        check.save()
+        questions = [
+            EstateCheckQuestion.objects.create(estate_check=check, text=text, sort_order=number)
+            for number, text in enumerate(item["questions"])
+        ]
+        comments = item.get("comments", {})
+        for username, scores in item["answers"].items():
+            notes = comments.get(username, [""] * len(scores))
+            estate_check_answer(
+                check=check,
+                person=User.objects.get(username=username),
+                scores={
+                    question.pk: (score, note)
+                    for question, score, note in zip(questions, scores, notes, strict=True)
+                },
+            )
+        EstateCheck.objects.filter(pk=check.pk).update(
+            opens_on=today + timedelta(days=item["opens_in_days"]),
+            closes_on=today + timedelta(days=item["closes_in_days"]),
+        )
+        made += 1
+    stdout.write(
+        f"Tenant voice: {EstateCheck.objects.count()} demo estate checks ({made} new) in "
+        f"{len(neighbourhoods)} neighbourhoods."
     )

@@ -299,3 +299,23 @@ def test_the_crawl_reports_what_it_must():
     crawl = Crawl(client, "tenant@example.com", cap=3)
     crawl.run("/")
     assert crawl.problems[0].startswith("stopped at 3 pages")
+
+
+def test_the_tenant_crawl_reaches_the_estate_checks():
+    """The demo tenant is verified: their crawl opens "Rate your estate", the open check, and
+    the place picker's outline picture, and the neighbourhood page shows the last results."""
+    client = Client()
+    client.force_login(User.objects.get(email="tenant@example.com"))
+    crawl = Crawl(client, "tenant@example.com")
+    crawl.run("/")
+    assert not crawl.problems
+    visited = set(crawl.visited)
+    assert "/voice/estate-checks/" in visited
+    assert any(re.fullmatch(r"/voice/estate-checks/\d+/", path) for path in visited), visited
+    page = client.get("/voice/estate-checks/").content.decode()
+    check_path = re.search(r'href="(/voice/estate-checks/\d+/)"', page).group(1)
+    answer_page = client.get(check_path).content.decode()
+    outline = re.search(r'src="(/voice/neighbourhoods/[\w-]+/outline\.svg)"', answer_page).group(1)
+    assert client.get(outline)["Content-Type"] == "image/svg+xml"
+    elm_court = client.get("/community/neighbourhoods/elm-court/").content.decode()
+    assert "What tenants said" in elm_court

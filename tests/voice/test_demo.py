@@ -30,9 +30,10 @@ def test_the_demo_list_is_made_up_and_loaded_once():
 
     assert counts == (Tenancy.objects.count(), TenancyImport.objects.count()) == (7, 1)
     assert not Tenancy.objects.filter(ended_at__isnull=False).exists()
-    # The demo tenant, and the three made-up residents behind the demo problem reports.
-    assert TenantVerification.objects.count() == 4
-    assert ActivityEvent.objects.filter(verb=TENANT_VERIFIED).count() == 4
+    # The demo tenant, the three made-up residents behind the demo problem reports, and the
+    # fifteen behind the demo estate checks (five a neighbourhood).
+    assert TenantVerification.objects.count() == 4 + 15
+    assert ActivityEvent.objects.filter(verb=TENANT_VERIFIED).count() == 4 + 15
 
 
 def test_the_demo_officer_looks_after_elm_court_and_checked_the_demo_tenant():

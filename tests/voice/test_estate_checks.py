@@ -2,6 +2,7 @@
 once (and change their answers until it closes) with photos and a place; results show per
 neighbourhood once closed."""
 
+import io
 import re
 from datetime import timedelta
 from decimal import Decimal
@@ -9,6 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -24,7 +26,9 @@ from tests.factories.users import UserFactory
 from training.core.models import ActivityEvent
 from training.core.verbs import verbs
 from training.places.boundary import boundary_outline
+from training.places.models import Neighbourhood
 from training.users import roles
+from training.users.models import User
 from voice.geo import outline_frame, point_in_boundary
 from voice.models import (
     EstateCheck,
@@ -546,3 +550,25 @@ def test_the_neighbourhood_page_results_cost_the_same_at_two_sizes(client, elm_s
     assert small <= QUERY_BUDGET
     answered(latest, elm_square, *[(1, 5)] * 20)
     assert count_queries(client, address) == small
+
+
+# --- The demo -------------------------------------------------------------------------------------
+def test_the_demo_has_checks_with_results_in_every_neighbourhood_and_seeds_once(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())
+    assert EstateCheck.objects.count() == 3
+    assert EstateCheckResponse.objects.count() == 15 + 13 + 2
+    elm = Neighbourhood.objects.get(slug="elm-court")
+    results = estate_check_results(neighbourhood=elm, today=timezone.localdate())
+    assert results.check.title == "Spring estate check"
+    assert results.previous.title == "Autumn estate check"
+    assert [q.change for q in results.questions] == [1.6, 2.0, 0.4, None]
+    for slug in ("elm-court", "riverside", "hillview"):
+        page = client.get(f"/community/neighbourhoods/{slug}/").content.decode()
+        assert "What tenants said" in page and "Spring estate check" in page
+    hillview = client.get("/community/neighbourhoods/hillview/").content.decode()
+    assert "fewer than 5 answers" in hillview
+    # The demo tenant has the summer check to answer.
+    client.force_login(User.objects.get(email="tenant@example.com"))
+    page = client.get("/voice/estate-checks/").content.decode()
+    assert "Summer estate check" in page and "You have not answered yet." in page
