@@ -94,6 +94,7 @@ def demo_reports_seed(*, stdout) -> None:
 
     from django.utils import timezone
 
+    from voice.geo import point_in_boundary
     from voice.models import Report, ReportAffected, ReportUpdate
     from voice.reports_services import report_affects_me_too, report_create, report_status_change
 
@@ -108,11 +109,24 @@ def demo_reports_seed(*, stdout) -> None:
             neighbourhood=neighbourhood, description=item["description"]
         ).exists():
             continue
+        # "middle": the neighbourhood's middle point, as a place picked on its outline.
+        middle = (neighbourhood.latitude, neighbourhood.longitude)
+        placed = (
+            item.get("place") == "middle"
+            and None not in middle
+            and point_in_boundary(
+                geometry=neighbourhood.boundary,
+                latitude=float(middle[0]),
+                longitude=float(middle[1]),
+            )
+        )
         report = report_create(
             reporter=reporter,
             category=item["category"],
             description=item["description"],
             show_name=item["show_name"],
+            latitude=middle[0] if placed else None,
+            longitude=middle[1] if placed else None,
         )
         for key in item["affected"]:
             report_affects_me_too(person=_demo_person(key), report=report)

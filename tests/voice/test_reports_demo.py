@@ -36,6 +36,7 @@ def test_the_demo_reports_cover_every_neighbourhood_and_run_twice_safely():
     officer = User.objects.get(email="officer@example.com")
     light = Report.objects.get(reporter=tenant, category="lighting")
     assert light.status == ReportStatus.FIXED
+    assert light.latitude is not None  # a place picked on the outline
     assert light.updates.last().by == officer
     assert Notification.objects.filter(
         recipient=tenant, kind=NotificationKind.REPORT_UPDATE, url=light.get_absolute_url()
