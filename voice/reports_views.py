@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from community.views import PHOTO_CONTENT_TYPES, photo_upload_limited
 from training.core.private_files import private_file_response
+from training.places.boundary import boundary_outline
 from training.places.models import Neighbourhood
 from training.users.roles import HOUSING_OFFICER, user_has_role
 from voice import reports_selectors as selectors
@@ -126,6 +127,19 @@ def reports_list(request: HttpRequest, slug: str) -> HttpResponse:
     neighbourhood = get_object_or_404(Neighbourhood, slug=slug)
     reports = selectors.reports_for_neighbourhood(neighbourhood=neighbourhood)
     page = Paginator(reports, REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    outline = boundary_outline(neighbourhood.boundary)
+    frame = outline_frame(neighbourhood.boundary)
+    dots = []
+    if outline is not None and frame is not None:
+        # This page's reports with a place, numbered as in the list, as dots on the outline.
+        for number, report in enumerate(page.object_list, start=page.start_index()):
+            if report.latitude is None or report.longitude is None:
+                continue
+            report.map_number = number
+            x, y = frame.to_pixels(
+                longitude=float(report.longitude), latitude=float(report.latitude)
+            )
+            dots.append({"number": number, "x": x, "y": y})
     mine = tenant_verified_neighbourhood(person=request.user)
     return render(
         request,
@@ -134,6 +148,8 @@ def reports_list(request: HttpRequest, slug: str) -> HttpResponse:
             "neighbourhood": neighbourhood,
             "page": page,
             "can_report": mine is not None and mine.pk == neighbourhood.pk,
+            "outline": outline if dots else None,
+            "dots": dots,
         },
     )
 

@@ -79,8 +79,13 @@ def test_a_broken_light_is_reported_and_fixed(context_new, sign_in, demo_content
         recipient=tenant, kind=NotificationKind.REPORT_UPDATE
     ).exists()
 
+    # A place on the outline (the picker's own journey is the estate checks'): the list's map.
+    Report.objects.filter(pk=report.pk).update(latitude=elm.latitude, longitude=elm.longitude)
     visitor = context_new(viewport={"width": width, "height": 800}).new_page()
     visit(visitor, f"/voice/estates/{elm.slug}/reports/")
+    assert visitor.get_by_role("img", name="Map of Elm Court").count() == 1
+    if width == 320:
+        assert_fits_width(visitor, 320)
     with visitor.expect_navigation():
         visitor.get_by_role("link", name="Lighting").click()
     axe_check(visitor)

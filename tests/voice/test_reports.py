@@ -435,3 +435,29 @@ def test_enter_in_a_box_sends_rather_than_tapping_the_corner(client, elm_square,
     client.post(NEW, form() | {"place.x": "0", "place.y": "0"})
     report = Report.objects.get()
     assert report.latitude is None
+
+
+def test_the_list_shows_reports_with_a_place_as_numbered_dots(client, elm_square, elm_tenant):
+    report_create(
+        reporter=elm_tenant,
+        category=ReportCategory.RUBBISH,
+        description="No place given",
+    )
+    report_create(
+        reporter=elm_tenant,
+        category=ReportCategory.LIGHTING,
+        description="Light out by the gate",
+        latitude=Decimal("51.500500"),
+        longitude=Decimal("-0.100500"),
+    )
+    page = client.get(reverse("voice:reports_list", args=[elm_square.slug])).content.decode()
+    assert "with 1 reported problem marked by its number in the list" in page
+    assert page.count("<circle") == 1
+    assert "(number 1 on the map)" in page  # the newest, first in the list
+    assert "(number 2 on the map)" not in page
+
+
+def test_without_places_there_is_no_map(client, elm_square, light):
+    page = client.get(reverse("voice:reports_list", args=[elm_square.slug])).content.decode()
+    assert "<circle" not in page
+    assert "on the map" not in page
