@@ -46,6 +46,19 @@ class ReportPhotoUpload:
     description: str
 
 
+def _place_allowed(
+    *, boundary: dict | None, latitude: Decimal | None, longitude: Decimal | None
+) -> bool:
+    """No place, or a whole place inside the neighbourhood's boundary."""
+    if latitude is None and longitude is None:
+        return True
+    if latitude is None or longitude is None:
+        return False
+    return point_in_boundary(
+        geometry=boundary, latitude=float(latitude), longitude=float(longitude)
+    )
+
+
 @transaction.atomic
 def report_create(
     *,
@@ -65,12 +78,7 @@ def report_create(
     neighbourhood = tenant_verified_neighbourhood(person=reporter)
     if neighbourhood is None:
         raise PermissionDenied("Only a verified tenant can report a problem on their estate.")
-    if (latitude is None) != (longitude is None) or (
-        latitude is not None
-        and not point_in_boundary(
-            geometry=neighbourhood.boundary, latitude=float(latitude), longitude=float(longitude)
-        )
-    ):
+    if not _place_allowed(boundary=neighbourhood.boundary, latitude=latitude, longitude=longitude):
         raise ValidationError({"latitude": str(PLACE_OUTSIDE)})
     now = timezone.now()
     report = Report.objects.create(
