@@ -56,8 +56,9 @@
       show(lat, lng, picker.getAttribute("data-chosen-message"));
     });
 
-    if (here && "geolocation" in navigator) {
-      here.hidden = false;
+    var hereWrap = picker.querySelector("[data-place-here-wrap]");
+    if (here && hereWrap && "geolocation" in navigator) {
+      hereWrap.hidden = false;
       here.addEventListener("click", function () {
         status.textContent = picker.getAttribute("data-finding-message");
         navigator.geolocation.getCurrentPosition(
