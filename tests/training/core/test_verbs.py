@@ -39,6 +39,8 @@ KNOWN = {
     "community.report.created": True,
     "community.report.affects_me_too": True,
     "report.status_changed": False,
+    "community.estate_check.answered": True,
+    "estate_check.changed": False,
 }
 
 
@@ -85,6 +87,7 @@ def test_every_verb_is_registered_once_the_site_has_started_with_its_meaning():
 def test_taking_part_is_declared_and_leaving_or_being_hidden_is_not():
     assert verbs.participation_verbs() == [
         "community.comment.created",
+        "community.estate_check.answered",
         "community.event.booked",
         "community.group.joined",
         "community.next_step.taken",
