@@ -201,7 +201,7 @@ def report_status_change(
     if not report_can_update(user=by, report=report):
         raise PermissionDenied("You cannot update reports in this neighbourhood.")
     report = (
-        Report.objects.select_for_update()
+        Report.objects.select_for_update(of=("self",))
         .select_related("neighbourhood", "reporter")
         .get(pk=report.pk)
     )

@@ -144,7 +144,7 @@ def _tenancy_match(*, reference: str, postcode: str) -> Tenancy | None:
 
 def _active_verification(person: User) -> TenantVerification | None:
     return (
-        TenantVerification.objects.select_for_update()
+        TenantVerification.objects.select_for_update(of=("self",))
         .select_related("tenancy__neighbourhood")
         .filter(person=person)
         .first()

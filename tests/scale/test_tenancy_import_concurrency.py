@@ -15,7 +15,7 @@ from voice.services import tenancies_import
 ROWS = 400
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_imports_at_the_same_moment_both_finish_and_agree(postgres):
     assert connection.vendor == "postgresql"
     NeighbourhoodFactory(name="Elm Court", slug="elm-court")
