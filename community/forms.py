@@ -44,7 +44,24 @@ def _text_field(
     )
 
 
-class PostForm(forms.Form):
+class PhotoCleanMixin:
+    """For a form with a ``photo`` file field: the upload re-encoded by the photo pipeline
+    (``community.photos.photo_prepare``: EXIF and GPS stripped), or None. The view sets
+    ``photo_too_big`` when the upload was refused before it reached the form."""
+
+    photo_too_big = False
+    cleaned_data: dict
+
+    def clean_photo(self):
+        if self.photo_too_big:
+            raise forms.ValidationError(TOO_BIG, code="too_big")
+        upload = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        return photo_prepare(upload)
+
+
+class PostForm(PhotoCleanMixin, forms.Form):
     empty_text_message = _("Write your post first. It cannot be empty.")
 
     text = _text_field(
@@ -78,14 +95,6 @@ class PostForm(forms.Form):
         self.photo_too_big = photo_too_big
         if has_photo:
             self.fields["photo"].label = _("Change the photo (optional)")
-
-    def clean_photo(self):
-        if self.photo_too_big:
-            raise forms.ValidationError(TOO_BIG, code="too_big")
-        upload = self.cleaned_data.get("photo")
-        if not upload:
-            return None
-        return photo_prepare(upload)
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -1,21 +1,14 @@
 """The form a verified tenant answers an estate check with: a face and an optional comment for
 each question, an optional place (of the problem, never the home) and an optional photo."""
 
-from decimal import Decimal, InvalidOperation
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.photos import TOO_BIG, photo_prepare
-from voice.geo import point_in_boundary
+from community.forms import PhotoCleanMixin
 from voice.models import estate_checks as estate
+from voice.place_fields import PlaceForm
 
 PHOTO_TYPES = "image/jpeg,image/png,image/webp"
-PLACE_OUTSIDE = _(
-    "That place is outside your neighbourhood's boundary. Tap a spot inside the outline, or "
-    "leave the place out."
-)
-PLACE_NO_BOUNDARY = _("Your neighbourhood has no outline yet, so a place cannot be added.")
 
 # The five faces, worst to best, drawn beside each answer's words (hidden from screen readers,
 # which read the words).
@@ -30,24 +23,9 @@ def comment_field_name(question: estate.EstateCheckQuestion) -> str:
     return f"c{question.pk}"
 
 
-class EstateCheckAnswerForm(forms.Form):
+class EstateCheckAnswerForm(PhotoCleanMixin, PlaceForm):
     """Built for one check's questions and one tenant's neighbourhood boundary."""
 
-    latitude = forms.DecimalField(
-        required=False,
-        max_digits=9,
-        decimal_places=6,
-        widget=forms.HiddenInput,
-        error_messages={"invalid": PLACE_OUTSIDE},
-    )
-    longitude = forms.DecimalField(
-        required=False,
-        max_digits=9,
-        decimal_places=6,
-        widget=forms.HiddenInput,
-        error_messages={"invalid": PLACE_OUTSIDE},
-    )
-    place_clear = forms.BooleanField(label=_("Leave the place out"), required=False)
     photo = forms.FileField(
         label=_("Add a photo (optional)"),
         help_text=_(
@@ -124,17 +102,9 @@ class EstateCheckAnswerForm(forms.Form):
             for question in self.questions
         ]
 
-    def clean_photo(self):
-        if self.photo_too_big:
-            raise forms.ValidationError(TOO_BIG, code="too_big")
-        upload = self.cleaned_data.get("photo")
-        if not upload:
-            return None
-        return photo_prepare(upload)
-
     def clean(self) -> dict:
         cleaned = super().clean()
-        self._clean_place(cleaned)
+        self.place_clean(cleaned)
         description = (cleaned.get("photo_description") or "").strip()
         photo_given = bool(cleaned.get("photo")) or "photo" in self.errors
         if photo_given and not description and "photo_description" not in self.errors:
@@ -145,27 +115,6 @@ class EstateCheckAnswerForm(forms.Form):
         cleaned["photo_description"] = description
         return cleaned
 
-    def _clean_place(self, cleaned: dict) -> None:
-        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
-        if cleaned.get("place_clear") or "latitude" in self.errors or "longitude" in self.errors:
-            cleaned["place"] = None
-            return
-        if latitude is None and longitude is None:
-            cleaned["place"] = None
-            return
-        if latitude is None or longitude is None:
-            self.add_error("latitude", PLACE_OUTSIDE)
-            return
-        if not self.boundary:
-            self.add_error("latitude", PLACE_NO_BOUNDARY)
-            return
-        if not point_in_boundary(
-            geometry=self.boundary, latitude=float(latitude), longitude=float(longitude)
-        ):
-            self.add_error("latitude", PLACE_OUTSIDE)
-            return
-        cleaned["place"] = (latitude, longitude)
-
     def scores(self) -> dict[int, tuple[int, str]]:
         return {
             question.pk: (
@@ -174,17 +123,3 @@ class EstateCheckAnswerForm(forms.Form):
             )
             for question in self.questions
         }
-
-
-def tapped_place(data, *, frame) -> tuple[Decimal, Decimal] | None:
-    """The place under a tap on the outline when JavaScript is off: the browser sends the
-    image button's ``place.x`` and ``place.y`` (pixels from the drawing's top-left)."""
-    if frame is None:
-        return None
-    try:
-        x, y = Decimal(data.get("place.x", "")), Decimal(data.get("place.y", ""))
-    except InvalidOperation:
-        return None
-    if not (0 <= x <= frame.width and 0 <= y <= frame.height):
-        return None
-    return frame.to_place(x=float(x), y=float(y))

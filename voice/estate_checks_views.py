@@ -21,13 +21,12 @@ from training.places.boundary import boundary_outline
 from training.places.models import Neighbourhood
 from voice import selectors, services
 from voice.estate_checks_forms import (
-    PLACE_OUTSIDE,
     EstateCheckAnswerForm,
     comment_field_name,
     score_field_name,
-    tapped_place,
 )
 from voice.geo import outline_frame, point_in_boundary
+from voice.place_fields import PLACE_OUTSIDE, tapped_place
 
 
 def _not_verified(request: HttpRequest) -> HttpResponse:

@@ -3,15 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.photos import TOO_BIG, photo_prepare
-from voice.estate_checks_forms import PLACE_NO_BOUNDARY, PLACE_OUTSIDE
-from voice.geo import point_in_boundary
+from community.forms import PhotoCleanMixin
 from voice.models import ReportCategory, ReportStatus
 from voice.models.reports import (
     PHOTO_DESCRIPTION_MAX_LENGTH,
     REPORT_DESCRIPTION_MAX_LENGTH,
     REPORT_NOTE_MAX_LENGTH,
 )
+from voice.place_fields import PlaceForm
 from voice.reports_services import report_status_errors
 
 # Never stored as a report: choosing it sends the tenant to the confidential route.
@@ -25,7 +24,7 @@ def _too_long(limit: int) -> dict:
     }
 
 
-class ReportForm(forms.Form):
+class ReportForm(PhotoCleanMixin, forms.Form):
     category = forms.ChoiceField(
         label=_("What kind of problem is it?"),
         choices=[*ReportCategory.choices, (CONFIDENTIAL, CONFIDENTIAL_LABEL)],
@@ -76,14 +75,6 @@ class ReportForm(forms.Form):
     def __init__(self, *args, photo_too_big: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.photo_too_big = photo_too_big
-
-    def clean_photo(self):
-        if self.photo_too_big:
-            raise forms.ValidationError(TOO_BIG, code="too_big")
-        upload = self.cleaned_data.get("photo")
-        if not upload:
-            return None
-        return photo_prepare(upload)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -163,26 +154,10 @@ class ReportStatusForm(forms.Form):
         return cleaned
 
 
-class ReportPlaceForm(forms.Form):
+class ReportPlaceForm(PlaceForm):
     """Where the problem is, from the shared place picker (``voice/components/place_picker.html``):
     optional, and only inside the reporter's neighbourhood boundary. ``cleaned_data["place"]``
     is (latitude, longitude) or None."""
-
-    latitude = forms.DecimalField(
-        required=False,
-        max_digits=9,
-        decimal_places=6,
-        widget=forms.HiddenInput,
-        error_messages={"invalid": PLACE_OUTSIDE},
-    )
-    longitude = forms.DecimalField(
-        required=False,
-        max_digits=9,
-        decimal_places=6,
-        widget=forms.HiddenInput,
-        error_messages={"invalid": PLACE_OUTSIDE},
-    )
-    place_clear = forms.BooleanField(label=_("Leave the place out"), required=False)
 
     def __init__(self, *args, boundary: dict | None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -192,20 +167,5 @@ class ReportPlaceForm(forms.Form):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        cleaned["place"] = None
-        if cleaned.get("place_clear") or "latitude" in self.errors or "longitude" in self.errors:
-            return cleaned
-        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
-        if latitude is None and longitude is None:
-            return cleaned
-        if latitude is None or longitude is None:
-            self.add_error("latitude", PLACE_OUTSIDE)
-        elif not self.boundary:
-            self.add_error("latitude", PLACE_NO_BOUNDARY)
-        elif not point_in_boundary(
-            geometry=self.boundary, latitude=float(latitude), longitude=float(longitude)
-        ):
-            self.add_error("latitude", PLACE_OUTSIDE)
-        else:
-            cleaned["place"] = (latitude, longitude)
+        self.place_clean(cleaned)
         return cleaned

@@ -25,9 +25,9 @@ from notifications.models import NotificationKind
 from notifications.services import notification_send
 from training.core.services import activity_record
 from training.users.models import User
-from voice.estate_checks_forms import PLACE_OUTSIDE
 from voice.geo import point_in_boundary
 from voice.models import Report, ReportAffected, ReportPhoto, ReportStatus, ReportUpdate
+from voice.place_fields import PLACE_OUTSIDE
 from voice.reports_selectors import report_can_affect, report_can_update, report_people_to_tell
 from voice.selectors import tenant_verified_neighbourhood
 from voice.verbs import REPORT_AFFECTS_ME_TOO, REPORT_CREATED, REPORT_STATUS_CHANGED

@@ -24,9 +24,9 @@ from training.places.models import Neighbourhood
 from training.users.roles import HOUSING_OFFICER, user_has_role
 from voice import reports_selectors as selectors
 from voice import reports_services as services
-from voice.estate_checks_forms import PLACE_OUTSIDE, tapped_place
 from voice.geo import outline_frame, point_in_boundary
 from voice.models import Report, ReportPhoto, ReportStatus
+from voice.place_fields import PLACE_OUTSIDE, tapped_place
 from voice.reports_forms import CONFIDENTIAL, ReportForm, ReportPlaceForm, ReportStatusForm
 from voice.selectors import tenant_verified_neighbourhood
 
