@@ -198,7 +198,7 @@ SHARED_COMPUTER_SESSION_SECONDS = int(os.environ.get("SHARED_COMPUTER_SESSION_SE
 # Embedded default: tasks run eagerly, in-process. With REDIS_URL they go to Redis for workers.
 # `make run` (settings/local.py) hands them to its own worker through a folder broker under var/.
 # The broker may be a Redis of its own (CELERY_BROKER_URL): the cache's Redis may evict keys when
-# full, and a broker that evicts loses tasks, so the broker's must run `maxmemory-policy noeviction`.
+# full, and a broker that evicts loses tasks, so the broker's runs `maxmemory-policy noeviction`.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_BROKER_URL") or REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
