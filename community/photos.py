@@ -8,6 +8,7 @@
   stay light on mobile data, under a name the server makes up.
 """
 
+import uuid
 import warnings
 from dataclasses import dataclass
 from io import BytesIO
@@ -15,6 +16,7 @@ from io import BytesIO
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -101,3 +103,10 @@ class PhotoSizeLimitUploadHandler(FileUploadHandler):
 
     def file_complete(self, file_size: int) -> None:
         return None
+
+
+def photo_file_name(*, folder: str, filename: str) -> str:
+    """Where a prepared photo is kept: a name the server makes under ``folder``, by month.
+    Nothing of the uploader's file name is kept but its extension (ours, after re-encoding)."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"

@@ -6,14 +6,13 @@ through the site's one sanitiser. Photos are re-encoded by :mod:`community.photo
 are stored.
 """
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.photos import photo_file_name
 from training.core.storage import private_storage
 
 BODY_MAX_LENGTH = 5000
@@ -28,9 +27,7 @@ class Status(models.TextChoices):
 
 
 def photo_upload_to(instance, filename: str) -> str:  # noqa: ARG001 - the name is ignored
-    """A name the server makes: nothing of the uploader's file name is kept."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return f"community/photos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+    return photo_file_name(folder="community/photos", filename=filename)
 
 
 class ModeratedContent(models.Model):

@@ -6,8 +6,6 @@ answers until the check closes. Photos are re-encoded by :mod:`community.photos`
 GPS) and kept in private storage. The optional place is where the problem is, never the home.
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,6 +16,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from community.photos import photo_file_name
 from training.core.storage import private_storage
 
 QUESTION_MAX_LENGTH = 200
@@ -216,9 +215,7 @@ class EstateCheckAnswer(models.Model):
 
 
 def estate_photo_upload_to(instance, filename: str) -> str:  # noqa: ARG001 - name ignored
-    """A name the server makes: nothing of the uploader's file name is kept."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return f"voice/estate-checks/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+    return photo_file_name(folder="voice/estate-checks", filename=filename)
 
 
 class EstateCheckPhoto(models.Model):

@@ -10,14 +10,13 @@ Anti-social behaviour and hate incidents are never a :class:`Report`: the form s
 tenant to the confidential route instead.
 """
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.photos import photo_file_name
 from training.core.storage import private_storage
 
 REPORT_DESCRIPTION_MAX_LENGTH = 2000
@@ -44,9 +43,7 @@ class ReportStatus(models.TextChoices):
 
 
 def report_photo_upload_to(instance, filename: str) -> str:  # noqa: ARG001 - the name is ignored
-    """A name the server makes: nothing of the uploader's file name is kept."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return f"voice/reports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+    return photo_file_name(folder="voice/reports", filename=filename)
 
 
 class Report(models.Model):
