@@ -6,6 +6,8 @@ Import these in journeys: ``from tests.browser.helpers import axe_check, submit,
 from functools import cache
 from importlib import resources
 
+from playwright.sync_api import Error as PlaywrightError
+
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA: what DESIGN.md promises.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # How many failing elements to list per rule before "... and N more".
@@ -41,8 +43,7 @@ def axe_check(page, *, label: str = "") -> None:
     ``bypass_csp=True`` (see conftest.py) to let axe in. ``label`` says which state of the page
     was checked, e.g. "after form errors", in the failure message.
     """
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(content=axe_source())
+    inject_axe(page)
     page.evaluate(ANIMATIONS_FINISHED)
     results = page.evaluate(
         "(options) => window.axe.run(document, options)",
@@ -50,6 +51,24 @@ def axe_check(page, *, label: str = "") -> None:
     )
     violations = results["violations"]
     assert not violations, axe_report(page.url, violations, label=label)
+
+
+def inject_axe(page, *, attempts: int = 3) -> None:
+    """Put axe-core into the page once it has loaded.
+
+    A link's ``click()`` returns before the next page has replaced this one, so the document
+    can be swapped out between two steps here (CI saw ``document.head`` be null once). Each
+    try waits for the page that is loading now; only a page that keeps changing fails.
+    """
+    for attempt in range(1, attempts + 1):
+        page.wait_for_load_state("load")
+        try:
+            if not page.evaluate("() => typeof window.axe === 'object'"):
+                page.add_script_tag(content=axe_source())
+            return
+        except PlaywrightError:
+            if attempt == attempts:
+                raise
 
 
 def axe_report(url: str, violations: list[dict], *, label: str = "") -> str:

@@ -105,9 +105,11 @@ def test_a_moderator_hides_a_reported_post_from_the_admin_queue(page, sign_in, c
     sign_in(page.context, UserFactory(role=roles.MODERATOR, display_name="Jo"))
 
     visit(page, "/admin/")
-    page.get_by_role("link", name="Moderation").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Moderation").first.click()
     axe_check(page)
-    page.get_by_role("link", name="Review post by Sam").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Review post by Sam").click()
     axe_check(page)
     assert page.get_by_text("Rude words").is_visible()
     page.get_by_label("Reason (the author is told this when you hide)").fill("Please be kind.")
