@@ -137,10 +137,14 @@ class EstateCheckResponse(models.Model):
         on_delete=models.CASCADE,
         related_name="responses",
     )
+    # Empty once the person deletes their account: their faces still count, anonymously
+    # (voice/data_rights.py clears the comments, place and photos).
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
-        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="estate_check_responses",
     )
     neighbourhood = models.ForeignKey(
