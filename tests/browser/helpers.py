@@ -36,28 +36,15 @@ ANIMATIONS_FINISHED = """() => Promise.race([
 ])"""
 
 
-def axe_check(page, *, label: str = "") -> None:
+def axe_check(page, *, label: str = "", attempts: int = 3) -> None:
     """Run axe-core on the page as it is now; fail listing every WCAG 2.2 A/AA violation.
 
     The site's Content Security Policy forbids inline scripts, so contexts are made with
     ``bypass_csp=True`` (see conftest.py) to let axe in. ``label`` says which state of the page
     was checked, e.g. "after form errors", in the failure message.
-    """
-    inject_axe(page)
-    page.evaluate(ANIMATIONS_FINISHED)
-    results = page.evaluate(
-        "(options) => window.axe.run(document, options)",
-        {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
-    )
-    violations = results["violations"]
-    assert not violations, axe_report(page.url, violations, label=label)
-
-
-def inject_axe(page, *, attempts: int = 3) -> None:
-    """Put axe-core into the page once it has loaded.
 
     A link's ``click()`` returns before the next page has replaced this one, so the document
-    can be swapped out between two steps here (CI saw ``document.head`` be null once). Each
+    can be swapped out while axe goes in or runs (CI once saw ``document.head`` be null). Each
     try waits for the page that is loading now; only a page that keeps changing fails.
     """
     for attempt in range(1, attempts + 1):
@@ -65,10 +52,17 @@ def inject_axe(page, *, attempts: int = 3) -> None:
         try:
             if not page.evaluate("() => typeof window.axe === 'object'"):
                 page.add_script_tag(content=axe_source())
-            return
+            page.evaluate(ANIMATIONS_FINISHED)
+            results = page.evaluate(
+                "(options) => window.axe.run(document, options)",
+                {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+            )
+            break
         except PlaywrightError:
             if attempt == attempts:
                 raise
+    violations = results["violations"]
+    assert not violations, axe_report(page.url, violations, label=label)
 
 
 def axe_report(url: str, violations: list[dict], *, label: str = "") -> str:
