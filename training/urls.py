@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("practice.urls")),
     path("", include("voice.urls")),
+    path("", include("safeguarding.urls")),
     path("", include("dashboards.urls")),
 ]
 

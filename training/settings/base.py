@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "community",
     "practice",
     "voice",
+    "safeguarding",  # confidential reports: imported only by dashboards and opendata
     "dashboards",
     "demo",  # demo content and `seed_demo`; no product app imports it
     # Wagtail
@@ -321,6 +322,10 @@ RATE_LIMITS = {
 # (voice/tenancy_list.py). Empty: derived from SECRET_KEY. Set it in production, so that the
 # secret key can change without making the stored tenancy list unmatchable.
 TENANCY_HASH_KEY = os.environ.get("TENANCY_HASH_KEY", "")
+# The Fernet keys that encrypt confidential reports at rest (safeguarding/crypto.py), comma-
+# separated: the first encrypts, all decrypt. Empty: the embedded default makes one in
+# var/reports-encryption-key; production requires it.
+REPORTS_ENCRYPTION_KEY = env_list("REPORTS_ENCRYPTION_KEY")
 
 # Two-factor authentication (allauth.mfa): an authenticator app with recovery codes. Which roles
 # must use it is decided in one place, training.users.roles.role_needs_second_factor, and enforced

@@ -18,6 +18,9 @@ _REQUIRED = {
     "TENANCY_HASH_KEY": "the key of the tenancy list's keyed hashes, kept apart from the secret "
     "key so that rotating that one does not orphan the list, e.g. from `python -c 'import "
     "secrets; print(secrets.token_urlsafe(50))'`",
+    "REPORTS_ENCRYPTION_KEY": "the Fernet keys that encrypt confidential reports, comma-separated "
+    "(the first encrypts, all decrypt), e.g. from `python -c 'from cryptography.fernet import "
+    "Fernet; print(Fernet.generate_key().decode())'`",
 }
 _missing = [name for name in _REQUIRED if not os.environ.get(name)]
 if _missing:

@@ -54,4 +54,6 @@ STORAGES = {
 }
 # One key file per worker: two processes making the same file at once could read it half-written.
 BADGE_SIGNING_KEY_FILE = BASE_DIR / "var" / f"test-badge-signing-key{_SUFFIX}.pem"
+# A fixed key for confidential reports (safeguarding/crypto.py): test data only.
+REPORTS_ENCRYPTION_KEY = ["dGVzdC1vbmx5LXJlcG9ydHMta2V5LTMyLWJ5dGVzISE="]
 del SQLITE_PATH
