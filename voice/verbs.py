@@ -53,3 +53,12 @@ ESTATE_CHECK_CHANGED = verb_register(
     "estate_check.changed",
     _("Changed their answers to an estate check before it closed. Not taking part by itself."),
 )
+
+# You said, we did (voice.models.improvements): the people of an improvement's reports told.
+IMPROVEMENT_PEOPLE_TOLD = verb_register(
+    "improvement.people_told",
+    _(
+        "An improvement (You said, we did) was published and the people who raised its "
+        "reports were told (how many is recorded). Not taking part: it is the landlord's answer."
+    ),
+)

@@ -8,6 +8,7 @@ from voice.models.estate_checks import (
     EstateCheckResponse,
     Face,
 )
+from voice.models.improvements import ImprovementPage, ImprovementTold, YouSaidWeDidIndexPage
 from voice.models.reports import (
     Report,
     ReportAffected,
@@ -31,6 +32,8 @@ __all__ = [
     "EstateCheckQuestion",
     "EstateCheckResponse",
     "Face",
+    "ImprovementPage",
+    "ImprovementTold",
     "NOTE_MAX_LENGTH",
     "Report",
     "ReportAffected",
@@ -42,4 +45,5 @@ __all__ = [
     "TenancyImport",
     "TenantVerification",
     "VerificationMethod",
+    "YouSaidWeDidIndexPage",
 ]
