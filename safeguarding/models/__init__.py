@@ -3,6 +3,16 @@
 ``reports``: what the reporter gave. ``handling``: what the officers do with it.
 """
 
+from safeguarding.models.handling import (
+    AccessAction,
+    AccessLogAppendOnly,
+    AccessLogEntry,
+    Agency,
+    CaseNote,
+    Referral,
+    ReporterReply,
+    StatusChange,
+)
 from safeguarding.models.reports import (
     ADDITION_MAX_LENGTH,
     CONTACT_MAX_LENGTH,
@@ -22,6 +32,14 @@ from safeguarding.models.reports import (
 )
 
 __all__ = [
+    "AccessAction",
+    "AccessLogAppendOnly",
+    "AccessLogEntry",
+    "Agency",
+    "CaseNote",
+    "Referral",
+    "ReporterReply",
+    "StatusChange",
     "ADDITION_MAX_LENGTH",
     "CONTACT_MAX_LENGTH",
     "DESCRIPTION_MAX_LENGTH",
