@@ -6,8 +6,9 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from training.users.hooks import DATA_EXPORT_SECTIONS, EXPORT_ORDER_VOICE
+from training.users.hooks import ACCOUNT_DELETE, DATA_EXPORT_SECTIONS, EXPORT_ORDER_VOICE
 from voice import admin_views
+from voice.data_rights import account_voice_tidy, tenant_voice_export
 from voice.models import EstateCheck
 from voice.selectors import IMPORT_PERMISSION, tenant_verification_export
 
@@ -87,8 +88,16 @@ def voice_menu():
 
 @hooks.register(DATA_EXPORT_SECTIONS, order=EXPORT_ORDER_VOICE)
 def voice_data_export(*, person) -> dict:
-    """The "tenant_verification" section of "Download my data"."""
-    return {"tenant_verification": tenant_verification_export(person=person)}
+    """The "tenant_verification" and "tenant_voice" sections of "Download my data"."""
+    return {
+        "tenant_verification": tenant_verification_export(person=person),
+        "tenant_voice": tenant_voice_export(person=person),
+    }
+
+
+# Before an account is deleted: reports stay without the name, photos go, estate check answers
+# stay anonymous (voice/data_rights.py says why).
+hooks.register(ACCOUNT_DELETE, account_voice_tidy, order=25)
 
 
 @hooks.register("register_log_actions")

@@ -39,6 +39,7 @@ def test_each_app_registers_its_part_in_order():
     assert _names(ACCOUNT_DELETE) == [
         "community.services.account_photos_delete",
         "events.services.account_bookings_release",
+        "voice.data_rights.account_voice_tidy",
         "dashboards.services.account_exports_delete",
     ]
 
@@ -62,6 +63,7 @@ def test_the_download_keeps_its_sections_in_the_same_order():
         "community",
         "event_bookings",
         "tenant_verification",
+        "tenant_voice",
         "dashboard_exports",
     ]
     assert list(data["profile"])[-1] == "reminder_emails"
