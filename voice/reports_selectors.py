@@ -14,7 +14,7 @@ Who sees what:
   them (:func:`training.places.selectors.officer_neighbourhoods`); a superuser, of any.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
@@ -25,8 +25,10 @@ from training.users.models import User
 from training.users.roles import HOUSING_OFFICER, user_has_role
 from voice.models import Report, ReportAffected, ReportStatus, ReportUpdate
 from voice.selectors import tenant_verified_neighbourhood
+from voice.working_days import working_days_before
 
-# A report with no update for this many working days (Monday to Friday) is stalled.
+# A report with no update for this many working days is stalled (weekends and bank holidays
+# do not count: voice/working_days.py).
 STALLED_WORKING_DAYS = 20
 OPEN_STATUSES = (ReportStatus.REPORTED, ReportStatus.ACKNOWLEDGED, ReportStatus.PLANNED)
 
@@ -127,21 +129,6 @@ def reports_for_officer(*, officer: User, status: str = "") -> QuerySet[Report]:
         .annotate(affected_count=Count("affected", distinct=True))
         .order_by("updated_at", "pk")
     )
-
-
-def working_days_before(*, day: date, working_days: int) -> date:
-    """The date ``working_days`` working days (Monday to Friday) before ``day``.
-
-    Bank holidays are not counted out: a report is called stalled a day or two early around
-    them, which errs on the side of looking at it.
-    """
-    current = day
-    left = working_days
-    while left > 0:
-        current -= timedelta(days=1)
-        if current.weekday() < 5:
-            left -= 1
-    return current
 
 
 def _stalled_cutoff(now: datetime | None) -> datetime:

@@ -4,6 +4,7 @@ the query budgets of the report pages."""
 from datetime import date, datetime, timedelta
 
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from tests.factories.users import UserFactory
 from voice.models import Report, ReportAffected, ReportCategory, ReportStatus, TenantVerification
 from voice.reports_selectors import reports_stalled, working_days_before
 from voice.reports_services import report_create, report_status_change
+from voice.working_days import ENGLAND_AND_WALES_BANK_HOLIDAYS, bank_holidays, is_working_day
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +50,61 @@ def test_working_days_skip_weekends():
     assert working_days_before(day=date(2026, 12, 7), working_days=1) == friday  # Monday
     assert working_days_before(day=friday, working_days=5) == date(2026, 11, 27)
     assert working_days_before(day=date(2026, 12, 7), working_days=20) == date(2026, 11, 9)
+
+
+def test_working_days_skip_christmas_and_boxing_day_and_their_substitute_days():
+    # 2026: Christmas is a Friday, Boxing Day a Saturday, so Monday the 28th is the holiday.
+    assert not is_working_day(date(2026, 12, 25))
+    assert not is_working_day(date(2026, 12, 28))
+    assert is_working_day(date(2026, 12, 29))
+    assert working_days_before(day=date(2026, 12, 29), working_days=1) == date(2026, 12, 24)
+    # 2027: both fall at the weekend; Monday 27th and Tuesday 28th are the holidays.
+    assert working_days_before(day=date(2027, 12, 29), working_days=1) == date(2027, 12, 24)
+    # Over the new year 2027 -> 2028: New Year's Day 2028 is a Saturday, Monday 3rd is off.
+    assert working_days_before(day=date(2028, 1, 4), working_days=1) == date(2027, 12, 31)
+    # 20 working days back from 20 January 2027 skips 25, 28 December and 1 January.
+    assert working_days_before(day=date(2027, 1, 20), working_days=20) == date(2026, 12, 18)
+
+
+def test_working_days_skip_good_friday_and_easter_monday():
+    # Easter 2027: Good Friday 26 March, Easter Monday 29 March.
+    assert working_days_before(day=date(2027, 3, 30), working_days=1) == date(2027, 3, 25)
+    assert working_days_before(day=date(2027, 3, 30), working_days=5) == date(2027, 3, 19)
+    # Easter 2028: 14 and 17 April; then the early May bank holiday on 1 May.
+    assert working_days_before(day=date(2028, 4, 18), working_days=1) == date(2028, 4, 13)
+    assert working_days_before(day=date(2028, 5, 2), working_days=20) == date(2028, 3, 30)
+
+
+def test_the_list_holds_eight_holidays_a_year_2024_to_2028():
+    for year in range(2024, 2029):
+        days = [day for day in ENGLAND_AND_WALES_BANK_HOLIDAYS if day.year == year]
+        assert len(days) == 8, year
+        assert all(day.weekday() < 5 for day in days), year
+
+
+@override_settings(VOICE_BANK_HOLIDAYS=["2026-12-07", date(2026, 12, 4)])
+def test_a_setting_replaces_the_bank_holidays():
+    assert bank_holidays() == {date(2026, 12, 7), date(2026, 12, 4)}
+    assert is_working_day(date(2026, 12, 25))  # the England and Wales list is replaced
+    assert working_days_before(day=date(2026, 12, 8), working_days=1) == date(2026, 12, 3)
+
+
+def test_a_report_is_not_stalled_early_over_christmas(elm_tenant):
+    """Updated on 17 December 2026: it is stalled from 20 January 2027 (25 and 28 December and
+    1 January are bank holidays), not from 15 January as weekends alone would say."""
+    report = report_create(
+        reporter=elm_tenant, category=ReportCategory.LIGHTING, description="Stair light out"
+    )
+    updated = timezone.make_aware(datetime(2026, 12, 17, 15, 0))
+    Report.objects.filter(pk=report.pk).update(created_at=updated, updated_at=updated)
+
+    def stalled_on(day: date) -> bool:
+        now = timezone.make_aware(datetime.combine(day, datetime.min.time())) + timedelta(hours=9)
+        return report in reports_stalled(now=now)
+
+    assert not stalled_on(date(2027, 1, 15))
+    assert not stalled_on(date(2027, 1, 19))
+    assert stalled_on(date(2027, 1, 20))
 
 
 def test_open_reports_without_an_update_in_20_working_days_are_stalled(elm_tenant, elm_officer):
