@@ -68,3 +68,69 @@ def test_an_officer_with_recovery_codes_only_may_not():
 def test_an_officer_whose_account_is_switched_off_may_not():
     person = UserFactory(role=roles.SAFEGUARDING_OFFICER, is_active=False)
     assert not reports_may_handle(user=person)
+
+
+# --- Every officer page and file, for every role ----------------------------------------------
+
+PAGES = ("list", "export", "case", "evidence")
+
+
+def _address(page: str, report) -> str:
+    return {
+        "list": "/safeguarding/cases/",
+        "export": "/safeguarding/cases/export.csv",
+        "case": f"/safeguarding/cases/{report.pk}/",
+        "evidence": f"/safeguarding/cases/evidence/{report.evidence.get().pk}/",
+    }[page]
+
+
+@pytest.fixture
+def case(db):
+    from tests.safeguarding.cases import case_make
+
+    return case_make(evidence=True)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_officer_opens_every_page_and_file(client, case, page):
+    client.force_login(UserFactory(role=roles.SAFEGUARDING_OFFICER))
+    response = client.get(_address(page, case))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("role", [*EVERY_ROLE_BUT_OFFICER, "superuser"])
+def test_every_other_role_is_refused_every_page_and_file(client, case, page, role):
+    from safeguarding.models import AccessLogEntry
+
+    if role == "superuser":
+        person = UserFactory(is_superuser=True, is_staff=True)
+    else:
+        person = UserFactory(role=role, second_factor=True)
+    client.force_login(person)
+    response = client.get(_address(page, case))
+    assert response.status_code == 403
+    assert case.description.encode() not in response.content
+    assert AccessLogEntry.objects.get().action == "refused"
+    if page == "case":
+        assert (
+            client.post(_address(page, case), {"form": "note", "note-text": "x"}).status_code == 403
+        )
+        assert not case.case_notes.exists()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_visitor_is_sent_to_sign_in(client, case, page):
+    response = client.get(_address(page, case))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_officer_without_two_step_sign_in_is_sent_to_set_it_up(client, case, page):
+    client.force_login(UserFactory(role=roles.SAFEGUARDING_OFFICER, second_factor=False))
+    response = client.get(_address(page, case))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/2fa/")
