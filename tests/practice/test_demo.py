@@ -17,16 +17,20 @@ def test_demo_steps_are_placed_on_the_demo_courses_once():
     demo_seed(stdout=io.StringIO())
 
     found = {
-        (step.course.slug if step.course_id else step.skill.code, step.kind)
+        (step.course.slug if step.course_id else step.skill.code, step.kind, step.url)
         for step in NextStep.objects.select_related("course", "skill")
     }
     assert found == {
-        ("taking-and-sharing-photos", "share_photo"),
-        ("taking-and-sharing-photos", "join_group"),
-        ("video-calls-with-family-and-friends", "next_event"),
-        ("COM-3", "join_group"),
+        ("taking-and-sharing-photos", "share_photo", ""),
+        ("taking-and-sharing-photos", "join_group", ""),
+        ("taking-and-sharing-photos", "link", "/voice/reports/new/"),
+        ("taking-and-sharing-photos", "link", "/voice/estate-checks/"),
+        ("filling-in-forms-online", "link", "/voice/reports/new/"),
+        ("filling-in-forms-online", "link", "/voice/estate-checks/"),
+        ("video-calls-with-family-and-friends", "next_event", ""),
+        ("COM-3", "join_group", ""),
     }
-    assert NextStep.objects.count() == 4
+    assert NextStep.objects.count() == 8
     for step in NextStep.objects.all():
         step.full_clean()  # as valid as an editor's
 
