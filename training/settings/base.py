@@ -317,6 +317,11 @@ RATE_LIMITS = {
     # Tenancy reference and postcode (voice): stops guessing; a tenant needs one or two tries.
     "tenancy_verify": "5/h",
     "tenancy_verify_in_person": "30/h",
+    # Confidential reports (safeguarding): the reference page stops guessing (per address and per
+    # reference); sending stops a flood from one address.
+    "safeguarding_check": "10/h",
+    "safeguarding_check_reference": "10/h",
+    "safeguarding_report": "10/h",
 }
 # The key of the keyed hash (HMAC-SHA256) kept instead of each tenancy reference
 # (voice/tenancy_list.py). Empty: derived from SECRET_KEY. Set it in production, so that the
