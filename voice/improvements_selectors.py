@@ -6,13 +6,12 @@ the number of improvements, reports or answers (the community pages' query budge
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from training.places.models import Neighbourhood
 from voice.models import (
     EstateCheck,
-    EstateCheckAnswer,
-    EstateCheckResponse,
+    EstateCheckQuestion,
     ImprovementPage,
     Report,
     YouSaidWeDidIndexPage,
@@ -106,49 +105,37 @@ def improvement_check_results(*, improvement: ImprovementPage) -> list[CheckResu
     """The results, in the improvement's neighbourhood, of each closed estate check it answers.
 
     Like the neighbourhood page: an average face per question, or "fewer than 5" answers.
-    A check that has not closed yet shows no results (three queries in all).
+    A check that has not closed yet shows no results. Two queries, whatever the number of
+    checks, questions and answers (one when it answers no check).
     """
     from django.utils import timezone
 
     if improvement.pk is None:
         return []
-    today = timezone.localdate()
+    place = improvement.neighbourhood_id
     checks = list(
-        improvement.estate_checks.filter(closes_on__lt=today)
+        improvement.estate_checks.filter(closes_on__lt=timezone.localdate())
+        .annotate(
+            people=Count("responses", filter=Q(responses__neighbourhood_id=place), distinct=True)
+        )
         .order_by("-closes_on", "-pk")
-        .prefetch_related("questions")
     )
     if not checks:
         return []
-    ids = [check.pk for check in checks]
-    rows = (
-        EstateCheckAnswer.objects.filter(
-            question__estate_check_id__in=ids,
-            response__neighbourhood_id=improvement.neighbourhood_id,
-        )
-        .values("question_id")
-        .annotate(answers=Count("pk"), total=Sum("score"))
-        .order_by()
+    questions = EstateCheckQuestion.objects.filter(
+        estate_check_id__in=[check.pk for check in checks]
+    ).annotate(
+        answer_count=Count("answers", filter=Q(answers__response__neighbourhood_id=place)),
+        total=Sum("answers__score", filter=Q(answers__response__neighbourhood_id=place)),
     )
-    totals = {row["question_id"]: (row["answers"], row["total"]) for row in rows}
-    people = dict(
-        EstateCheckResponse.objects.filter(
-            estate_check_id__in=ids, neighbourhood_id=improvement.neighbourhood_id
+    by_check: dict[int, list[CheckQuestionResult]] = {check.pk: [] for check in checks}
+    for question in questions.order_by("estate_check_id", "sort_order", "pk"):
+        answers = question.answer_count
+        average = round(question.total / answers, 1) if answers >= RESULTS_MIN_ANSWERS else None
+        by_check[question.estate_check_id].append(
+            CheckQuestionResult(text=question.text, answers=answers, average=average)
         )
-        .values("estate_check_id")
-        .annotate(people=Count("pk"))
-        .values_list("estate_check_id", "people")
-    )
-    results = []
-    for check in checks:
-        questions = []
-        for question in check.questions.all():
-            answers, total = totals.get(question.pk, (0, 0))
-            average = round(total / answers, 1) if answers >= RESULTS_MIN_ANSWERS else None
-            questions.append(
-                CheckQuestionResult(text=question.text, answers=answers, average=average)
-            )
-        results.append(
-            CheckResult(check=check, people=people.get(check.pk, 0), questions=questions)
-        )
-    return results
+    return [
+        CheckResult(check=check, people=check.people, questions=by_check[check.pk])
+        for check in checks
+    ]

@@ -112,7 +112,7 @@ def voice_report_log_actions(actions):
 
 @hooks.register("register_log_actions")
 def voice_improvement_log_actions(actions):
-    """"You said, we did": the people of an improvement's reports were told (how many)."""
+    """ "You said, we did": the people of an improvement's reports were told (how many)."""
     actions.register_action(
         "voice.improvement.people_told",
         _("Tell the people of an improvement's reports"),

@@ -26,6 +26,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -216,12 +217,19 @@ class ImprovementPage(AnonymousPageCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from voice.improvements_selectors import improvement_check_results, improvement_reports
+        from voice.selectors import RESULTS_MIN_ANSWERS
 
         context = super().get_context(request, *args, **kwargs)
         index_page = self.get_parent()
         context["crumbs"] = [index_page] if index_page else []
         context["linked_reports"] = improvement_reports(improvement=self)
         context["check_results"] = improvement_check_results(improvement=self)
+        context["minimum"] = RESULTS_MIN_ANSWERS
+        # Both photos in one query (a page's own foreign keys would take one each).
+        wanted = [pk for pk in (self.before_photo_id, self.after_photo_id) if pk]
+        photos = {photo.pk: photo for photo in get_image_model().objects.filter(pk__in=wanted)}
+        context["before_photo"] = photos.get(self.before_photo_id)
+        context["after_photo"] = photos.get(self.after_photo_id)
         return context
 
 
