@@ -439,6 +439,11 @@ MATRIX: dict[str, Row | list[Row]] = {
         only(MANAGER, SUPERUSER, no=404), "learner_b's photo: its author and Managers only"),
     "voice:neighbourhood_outline": GET(
         "/voice/neighbourhoods/{w.neighbourhood_b.slug}/outline.svg?lat=51.5&lng=-0.1", PUBLIC),
+    "voice:estate_check_results_list": GET("/voice/estate-checks/results/",
+        only(MANAGER, OFFICER, SUPERUSER), "officers see their neighbourhoods'; Managers all"),
+    "voice:estate_check_results": GET(
+        "/voice/estate-checks/{w.estate_check_b.pk}/results/{w.neighbourhood_b.slug}/",
+        only(MANAGER, SUPERUSER), "neighbourhood B is not the officer's"),
     "voice:reports_manage": GET("/voice/reports/manage/", only(OFFICER, SUPERUSER)),
     "voice:report_status": [
         GET("/voice/reports/{w.report_b.pk}/status/", only(SUPERUSER), label="other place",
@@ -446,6 +451,28 @@ MATRIX: dict[str, Row | list[Row]] = {
         GET("/voice/reports/{w.report_a.pk}/status/", only(OFFICER, SUPERUSER),
             label="own place"),
     ],
+    # Confidential reports, the reporting side (safeguarding): anyone may report, signed in or
+    # not. Steps after the first, the check page and the "sent" page send a newcomer back; the
+    # reference page opens a report only with its reference and phrase. "My reports" shows
+    # only the person's own: learner_b's report is refused (404) to everyone else, a
+    # superuser and a Safeguarding Officer too (officers read reports on the case pages).
+    "safeguarding:report_start": GET("/confidential-report/", PUBLIC),
+    "safeguarding:report_step": GET("/confidential-report/step/danger/", PUBLIC),
+    "safeguarding:report_review": GET("/confidential-report/check-answers/",
+        everyone(To("/confidential-report/step/danger/", exact=True)),
+        "nothing answered yet: back to the first step"),
+    "safeguarding:report_sent": GET("/confidential-report/sent/",
+        everyone(To("/confidential-report/reference/", exact=True)),
+        "shown once, to the person who just sent a report"),
+    "safeguarding:report_check": GET("/confidential-report/reference/", PUBLIC),
+    "safeguarding:report_status": GET("/confidential-report/reference/report/",
+        everyone(To("/confidential-report/reference/", exact=True)),
+        "only after the reference and phrase were given in this session"),
+    "safeguarding:report_close": POST_ONLY("/confidential-report/reference/close/", {},
+        "closes the report on this device: nothing to refuse"),
+    "safeguarding:my_reports": GET("/confidential-report/mine/", SIGNED_IN),
+    "safeguarding:my_report": GET("/confidential-report/mine/{w.confidential_report_b.pk}/",
+        only(no=404), "learner_b's report: only learner_b, never another role"),
     # Dashboards: Managers every place, champions their own centre.
     "dashboards:dashboard": GET("/dashboard/", only(*DASHBOARD)),
     "dashboards:table_csv": GET("/dashboard/csv/headline/", only(*DASHBOARD)),
@@ -763,6 +790,25 @@ def _world_build() -> World:
         ),
     )
     w.estate_photo_b = w.estate_check_b.responses.get().photos.get()
+
+    # A confidential report that learner_b kept with their account (safeguarding).
+    from safeguarding.reporting_services import ReportAnswers, report_make
+
+    w.confidential_report_b = report_make(
+        answers=ReportAnswers(
+            strands=["anti_social"],
+            affected="me",
+            happening_now=False,
+            threat_to_life=False,
+            happened_on=None,
+            ongoing=True,
+            neighbourhood_id=w.neighbourhood_b.pk,
+            where="",
+            description="Loud music every night.",
+            contact_preference="none",
+        ),
+        reporter=w.learner_b,
+    ).report
 
     return w
 
