@@ -101,7 +101,7 @@ def report_status_change(
 ) -> StatusChange:
     """Move ``report`` on (see ``NEXT_STATUSES``). Closing needs an outcome; "referred" needs a
     referral recorded first; opening a closed report again clears its outcome."""
-    report = ConfidentialReport.objects.select_for_update().get(pk=report.pk)
+    given, report = report, ConfidentialReport.objects.select_for_update().get(pk=report.pk)
     errors = {}
     if status not in NEXT_STATUSES.get(report.status, ()):
         errors["status"] = _("A report that is “%(now)s” cannot be moved to “%(then)s”.") % {
@@ -126,6 +126,8 @@ def report_status_change(
     report.outcome = change.outcome
     report.closed_at = timezone.now() if status == Status.CLOSED else None
     _touch(report, "status", "outcome", "closed_at")
+    for name in ("status", "outcome", "closed_at", "updated_at"):  # the caller's copy too
+        setattr(given, name, getattr(report, name))
     access_log_record(person=by, action=AccessAction.CHANGE, report=report, detail=detail)
     return change
 
