@@ -52,6 +52,7 @@ def demo_seed(*, stdout) -> None:
     )
     demo_reports_seed(stdout=stdout)
     demo_estate_checks_seed(stdout=stdout)
+    demo_improvements_seed(stdout=stdout)
 
 
 # --- Reports of problems (voice.models.reports) --------------------------------------------------
@@ -233,4 +234,118 @@ def demo_estate_checks_seed(*, stdout) -> None:
     stdout.write(
         f"Tenant voice: {EstateCheck.objects.count()} demo estate checks ({made} new) in "
         f"{len(neighbourhoods)} neighbourhoods."
+    )
+
+
+# --- You said, we did (voice.models.improvements) -------------------------------------------------
+
+IMPROVEMENTS_FILE = Path(__file__).resolve().parent / "content" / "improvements.json"
+
+
+def _improvement_picture(scene: str) -> bytes:
+    """A simple before or after drawing, made with Pillow here (nothing is downloaded)."""
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw
+
+    dark = scene in ("dark", "overgrown", "door_open")
+    picture = Image.new("RGB", (640, 400), (70, 74, 82) if dark else (230, 242, 239))
+    draw = ImageDraw.Draw(picture)
+    ink = (7, 61, 54)
+    if scene in ("dark", "bright"):
+        for step in range(5):  # the stairs
+            draw.rectangle((80 + step * 90, 330 - step * 50, 640, 400), fill=(120, 120, 120))
+        lamp = (90, 90, 90) if dark else (255, 221, 0)
+        draw.ellipse((290, 30, 350, 90), fill=lamp, outline=ink, width=4)
+    elif scene in ("overgrown", "tidy"):
+        draw.rectangle((0, 260, 640, 400), fill=(60, 140, 70))
+        draw.rectangle((420, 120, 560, 260), outline=ink, width=8)  # the swing's frame
+        for x in range(0, 640, 18):
+            height = 90 if dark else 12
+            draw.line((x, 260, x + 6, 260 - height), fill=(40, 110, 50), width=5)
+        if dark:
+            for x in (70, 210, 330):
+                draw.rectangle((x, 300, x + 30, 318), fill=(240, 240, 240))
+    else:
+        draw.rectangle((200, 60, 440, 400), fill=(180, 180, 180), outline=ink, width=6)
+        if dark:
+            draw.polygon([(200, 60), (300, 90), (300, 400), (200, 400)], fill=(90, 60, 40))
+        else:
+            draw.rectangle((206, 66, 434, 400), fill=(140, 90, 60))
+            draw.ellipse((400, 220, 420, 240), fill=(255, 221, 0))
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _improvement_image(*, slug: str, when: str, scene: str):
+    """The demo photo (a Wagtail image), made once."""
+    from django.core.files.images import ImageFile
+
+    from wagtail.images import get_image_model
+
+    title = f"Demo improvement {slug}: {when}"
+    image = get_image_model().objects.filter(title=title).first()
+    if image is None:
+        from io import BytesIO
+
+        image = get_image_model().objects.create(
+            title=title,
+            file=ImageFile(BytesIO(_improvement_picture(scene)), name=f"{slug}-{when}.png"),
+        )
+    return image
+
+
+def demo_improvements_seed(*, stdout) -> None:
+    """An improvement in each demo neighbourhood (``content/improvements.json``), linked to
+    demo reports and the closed spring check, with before and after drawings, published by
+    the demo Manager so the people of its reports are told (the demo tenant, of the fixed light
+    in Elm Court). Safe to run again: an improvement already there (by address) is left alone."""
+    import json
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from training.places.models import Neighbourhood
+    from voice.improvements_services import improvements_index_ensure
+    from voice.models import EstateCheck, ImprovementPage, Report
+
+    data = json.loads(IMPROVEMENTS_FILE.read_text())
+    index = improvements_index_ensure()
+    by = _demo_person(data["by"])
+    today = timezone.localdate()
+    made = 0
+    for item in data["improvements"]:
+        if ImprovementPage.objects.child_of(index).filter(slug=item["slug"]).exists():
+            continue
+        neighbourhood = Neighbourhood.objects.get(slug=item["neighbourhood"])
+        page = ImprovementPage(
+            title=item["title"],
+            slug=item["slug"],
+            tenants_said=item["tenants_said"],
+            we_did=item["we_did"],
+            neighbourhood=neighbourhood,
+            done_on=today - timedelta(days=item["done_days_ago"]),
+            cost=Decimal(item["cost"]) if item["cost"] else None,
+            before_photo=_improvement_image(
+                slug=item["slug"], when="before", scene=item["before"]["scene"]
+            ),
+            before_photo_alt=item["before"]["alt"],
+            after_photo=_improvement_image(
+                slug=item["slug"], when="after", scene=item["after"]["scene"]
+            ),
+            after_photo_alt=item["after"]["alt"],
+            live=False,
+        )
+        page.reports = list(
+            Report.objects.filter(neighbourhood=neighbourhood, description__in=item["reports"])
+        )
+        page.estate_checks = list(EstateCheck.objects.filter(title__in=item["checks"]))
+        index.add_child(instance=page)
+        page.save_revision(user=by).publish(user=by)
+        made += 1
+    stdout.write(
+        f"Tenant voice: {ImprovementPage.objects.live().count()} demo improvements ({made} new) "
+        "in You said, we did."
     )

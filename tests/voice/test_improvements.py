@@ -17,6 +17,7 @@ from tests.factories.courses import image_create
 from tests.factories.users import UserFactory
 from training.core.models import ActivityEvent
 from training.users import roles
+from training.users.models import User
 from voice.improvements_services import (
     TOLD_LOG_ACTION,
     improvement_people_tell,
@@ -395,3 +396,36 @@ def test_query_counts_are_small_and_the_same_at_two_sizes(client, index, elm):
     page.save_revision().publish()
     client.get(page.url)
     assert count_queries(client, page.url) == one <= QUERY_BUDGET
+
+
+# --- The demo -----------------------------------------------------------------------------------
+
+
+def test_demo_seeds_an_improvement_in_each_neighbourhood_once(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=StringIO())
+    improvements = ImprovementPage.objects.live().select_related("neighbourhood")
+    assert sorted(page.neighbourhood.slug for page in improvements) == [
+        "elm-court",
+        "hillview",
+        "riverside",
+    ]
+    for page in improvements:
+        assert page.reports.exists() and page.estate_checks.exists()
+        assert page.before_photo and page.after_photo
+        assert page.before_photo_alt and page.after_photo_alt
+        assert client.get(page.url).status_code == 200
+    light = improvements.get(neighbourhood__slug="elm-court")
+    tenant = User.objects.get(email="tenant@example.com")
+    assert light.reports.get().reporter == tenant
+    told = Notification.objects.filter(recipient=tenant, url=light.url)
+    assert told.count() == 1
+
+    call_command("seed_demo", stdout=StringIO())
+    assert ImprovementPage.objects.count() == 3
+    assert told.count() == 1
+    html = client.get("/").content.decode()
+    assert light.title in html
