@@ -5,7 +5,10 @@ neighbourhood's open estate check with a photo (its hidden location is removed) 
 tapped on the outline, and reports a broken light with a photo and a place; it is on the public
 list. The Housing Officer of that neighbourhood signs in with two-step sign-in and moves it to
 acknowledged, then to fixed with a note. The tenant is told: on the site (their recent messages)
-and by email, as they chose. axe-core checks every page reached (WCAG 2.2 AA).
+and by email, as they chose. A Manager (two-step sign-in) publishes a "You said, we did"
+improvement linked to the report in the Wagtail admin; the tenant finds it, with their report
+linked, and is told. axe-core checks every page of the site reached (WCAG 2.2 AA); the Wagtail
+admin is Wagtail's own, as in test_authoring_journey.py.
 """
 
 from datetime import timedelta
@@ -26,11 +29,13 @@ from training.places.models import Neighbourhood
 from training.places.services import staff_neighbourhood_set
 from training.users import roles
 from voice.geo import outline_frame, point_in_boundary
+from voice.improvements_services import improvements_index_ensure
 from voice.models import (
     EstateCheck,
     EstateCheckPhoto,
     EstateCheckQuestion,
     EstateCheckResponse,
+    ImprovementPage,
     Report,
     ReportCategory,
     ReportPhoto,
@@ -47,6 +52,8 @@ pytestmark = [
 
 LIGHT = "The light on the stairs by block B is broken"
 FIX_NOTE = "A new light is fitted on the stairs."
+IMPROVEMENT = "Brighter stairs by block B"
+WE_DID = "We fitted new lights on every landing of block B."
 GPS_IFD = 0x8825  # where a camera writes the place a photo was taken
 
 
@@ -134,6 +141,8 @@ def estate(demo_content):
     other_officer = UserFactory(role=roles.HOUSING_OFFICER, display_name="Rae Officer")
     staff_neighbourhood_set(person=other_officer, neighbourhood=river, by=manager)
     return {
+        "index": improvements_index_ensure(),
+        "manager": manager,
         "elm": elm,
         "check": check,
         "officer": officer,
@@ -142,7 +151,7 @@ def estate(demo_content):
     }
 
 
-def test_a_tenant_verifies_rates_their_estate_reports_a_light_and_is_told_it_is_fixed(
+def test_a_tenant_verifies_rates_reports_a_light_is_told_it_is_fixed_and_sees_we_did(
     context_new, sign_in, estate, tmp_path
 ):
     elm, check, frame = estate["elm"], estate["check"], estate["frame"]
@@ -274,3 +283,47 @@ def test_a_tenant_verifies_rates_their_estate_reports_a_light_and_is_told_it_is_
     visit(page, report.get_absolute_url())
     assert FIX_NOTE in page.content()
     assert "Marley Quinn" not in page.content()
+
+    # 6. A Manager publishes "You said, we did" in the Wagtail admin, linked to the report.
+    #    (Managers and Course Editors publish improvements; Housing Officers do not.)
+    admin = context_new().new_page()
+    sign_in_with_two_steps(admin, estate["manager"])
+    admin.goto(f"/admin/pages/add/voice/improvementpage/{estate['index'].pk}/")
+    admin.fill("#id_title", IMPROVEMENT)
+    admin.fill("#id_tenants_said", "The stairs by block B are dark at night.")
+    admin.locator("[contenteditable=true]").first.click()
+    admin.keyboard.type(WE_DID)
+    # The neighbourhood is a chooser: a button opens a list in a dialog.
+    admin.get_by_role("button", name="Choose neighbourhood").click()
+    admin.locator(".modal").get_by_role("link", name=elm.name, exact=True).click()
+    admin.locator(".modal").wait_for(state="hidden")
+    assert admin.locator("#id_neighbourhood").input_value() == str(elm.pk)
+    admin.fill("#id_cost", "240.00")
+    admin.get_by_label(LIGHT, exact=False).check()
+    admin.get_by_role("button", name="More actions").click()
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="Publish").click()
+    improvement = ImprovementPage.objects.get(title=IMPROVEMENT)
+    assert improvement.live
+    assert list(improvement.reports.all()) == [report]
+    assert improvement.neighbourhood == elm
+
+    # The tenant finds it under "You said, we did", with their report linked, and is told.
+    visit(page, estate["index"].url)
+    with page.expect_navigation():
+        page.get_by_role("link", name=IMPROVEMENT).click()
+    axe_check(page)
+    assert WE_DID in page.content()
+    reports_section = page.get_by_role("region", name="The problems tenants reported")
+    with page.expect_navigation():
+        reports_section.get_by_role("link").filter(has_text="Lighting").click()
+    axe_check(page)
+    assert page.url.endswith(report.get_absolute_url())
+    told_now = Notification.objects.get(
+        recipient=tenant, subject=f"You said, we did: {IMPROVEMENT}"
+    )
+    assert told_now.url == improvement.url
+    visit(page, "/account/notifications/")
+    assert page.get_by_role("heading", name=told_now.subject).is_visible()
+    emails = [email for email in mail.outbox if tenant.email in email.to]
+    assert [email.subject for email in emails].count(told_now.subject) == 1
