@@ -250,6 +250,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "dashboards.tasks.dashboard_exports_expire",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Closed confidential reports past SAFEGUARDING_RETENTION_YEARS (safeguarding/retention.py).
+    "delete-confidential-reports-past-retention": {
+        "task": "safeguarding.tasks.reports_retention_delete_task",
+        "schedule": crontab(hour=2, minute=40),
+    },
 }
 # autodiscover_tasks() finds each app's tasks.py; the progress tracker's live one level down.
 CELERY_IMPORTS = ["courses.progress.tasks"]
@@ -331,6 +336,8 @@ TENANCY_HASH_KEY = os.environ.get("TENANCY_HASH_KEY", "")
 # separated: the first encrypts, all decrypt. Empty: the embedded default makes one in
 # var/reports-encryption-key; production requires it.
 REPORTS_ENCRYPTION_KEY = env_list("REPORTS_ENCRYPTION_KEY")
+# Closed confidential reports are deleted this many years after they were closed.
+SAFEGUARDING_RETENTION_YEARS = int(os.environ.get("SAFEGUARDING_RETENTION_YEARS", "6"))
 
 # Two-factor authentication (allauth.mfa): an authenticator app with recovery codes. Which roles
 # must use it is decided in one place, training.users.roles.role_needs_second_factor, and enforced
