@@ -319,3 +319,18 @@ def test_the_tenant_crawl_reaches_the_estate_checks():
     assert client.get(outline)["Content-Type"] == "image/svg+xml"
     elm_court = client.get("/community/neighbourhoods/elm-court/").content.decode()
     assert "What tenants said" in elm_court
+
+
+def test_every_page_links_to_the_confidential_report_form():
+    """The footer of every page links to the confidential form, so the crawls above open it as
+    every role; here its pages open for a visitor without a problem."""
+    assert 'href="/confidential-report/"' in Client().get("/").content.decode()
+    crawl = Crawl(Client(), VISITOR)
+    for path in (
+        "/confidential-report/",
+        "/confidential-report/step/danger/",
+        "/confidential-report/reference/",
+    ):
+        crawl.open(path, "(test)")
+    assert not crawl.problems
+    assert all(status == 200 for status in crawl.visited.values()), crawl.visited
