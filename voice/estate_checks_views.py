@@ -7,6 +7,8 @@ so the page never says which checks other neighbourhoods have.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -180,6 +182,50 @@ def estate_check_photo(request: HttpRequest, pk: int) -> HttpResponseBase:
     extension = photo.photo.name.rsplit(".", 1)[-1].lower()
     return private_file_response(
         name=photo.photo.name, content_type=PHOTO_CONTENT_TYPES.get(extension, "image/jpeg")
+    )
+
+
+def _results_neighbourhoods(request: HttpRequest) -> QuerySet[Neighbourhood]:
+    """The neighbourhoods whose results this member of staff sees; 403 for anyone else."""
+    neighbourhoods = selectors.estate_results_neighbourhoods(person=request.user)
+    if neighbourhoods is None:
+        raise PermissionDenied
+    return neighbourhoods
+
+
+@login_required
+def estate_check_results_list(request: HttpRequest) -> HttpResponse:
+    """For Housing Officers (their neighbourhoods) and those who run the checks (every one):
+    each check that has opened, with how many tenants have answered so far."""
+    neighbourhoods = _results_neighbourhoods(request)
+    rows = selectors.estate_check_rows_for_staff(
+        neighbourhoods=neighbourhoods, today=timezone.localdate()
+    )
+    return render(request, "voice/estate_checks/results_list.html", {"rows": rows})
+
+
+@login_required
+def estate_check_results(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    """One check's results in one neighbourhood, so far if it is still open: refused (403) to
+    officers of other neighbourhoods; averages only from 5 answers, as on the public page."""
+    neighbourhoods = _results_neighbourhoods(request)
+    neighbourhood = get_object_or_404(Neighbourhood, slug=slug)
+    if not neighbourhoods.filter(pk=neighbourhood.pk).exists():
+        raise PermissionDenied
+    today = timezone.localdate()
+    results = selectors.estate_check_results_for_staff(
+        check_id=pk, neighbourhood=neighbourhood, today=today
+    )
+    if results is None:
+        raise Http404
+    return render(
+        request,
+        "voice/estate_checks/results.html",
+        {
+            "results": results,
+            "is_open": results.check.is_open(today=today),
+            "minimum": selectors.RESULTS_MIN_ANSWERS,
+        },
     )
 
 

@@ -357,6 +357,44 @@ def _averages(*, check_ids: list[int], neighbourhood: Neighbourhood) -> dict:
     return found
 
 
+def _results_build(
+    *,
+    check: estate.EstateCheck,
+    previous: estate.EstateCheck | None,
+    neighbourhood: Neighbourhood,
+) -> EstateCheckResults:
+    """``check``'s results in ``neighbourhood``, compared with ``previous`` (two queries; the
+    checks' questions prefetched)."""
+    found = _averages(
+        check_ids=[c.pk for c in (check, previous) if c is not None], neighbourhood=neighbourhood
+    )
+
+    def average(of: estate.EstateCheck, text: str) -> tuple[int, float | None]:
+        answers, total = found.get((of.pk, _question_key(text)), (0, 0))
+        if answers < RESULTS_MIN_ANSWERS:
+            return answers, None
+        return answers, round(total / answers, 1)
+
+    results = []
+    for question in check.questions.all():
+        answers, now = average(check, question.text)
+        before = average(previous, question.text)[1] if previous else None
+        change = round(now - before, 1) if now is not None and before is not None else None
+        results.append(
+            QuestionResult(text=question.text, answers=answers, average=now, change=change)
+        )
+    people = estate.EstateCheckResponse.objects.filter(
+        estate_check=check, neighbourhood=neighbourhood
+    ).count()
+    return EstateCheckResults(
+        check=check,
+        neighbourhood=neighbourhood,
+        people=people,
+        questions=results,
+        previous=previous,
+    )
+
+
 def estate_check_results(*, neighbourhood: Neighbourhood, today: date) -> EstateCheckResults | None:
     """The results in ``neighbourhood`` of its latest closed check, per question: the average
     face (1 to 5) and its change since the check before, or "fewer than 5" answers.
@@ -371,31 +409,97 @@ def estate_check_results(*, neighbourhood: Neighbourhood, today: date) -> Estate
     )
     if not closed:
         return None
-    latest = closed[0]
-    previous = closed[1] if len(closed) > 1 else None
-    found = _averages(check_ids=[c.pk for c in closed], neighbourhood=neighbourhood)
-
-    def average(check: estate.EstateCheck, text: str) -> tuple[int, float | None]:
-        answers, total = found.get((check.pk, _question_key(text)), (0, 0))
-        if answers < RESULTS_MIN_ANSWERS:
-            return answers, None
-        return answers, round(total / answers, 1)
-
-    results = []
-    for question in latest.questions.all():
-        answers, now = average(latest, question.text)
-        before = average(previous, question.text)[1] if previous else None
-        change = round(now - before, 1) if now is not None and before is not None else None
-        results.append(
-            QuestionResult(text=question.text, answers=answers, average=now, change=change)
-        )
-    people = estate.EstateCheckResponse.objects.filter(
-        estate_check=latest, neighbourhood=neighbourhood
-    ).count()
-    return EstateCheckResults(
-        check=latest,
+    return _results_build(
+        check=closed[0],
+        previous=closed[1] if len(closed) > 1 else None,
         neighbourhood=neighbourhood,
-        people=people,
-        questions=results,
-        previous=previous,
     )
+
+
+# --- Estate check results for staff -----------------------------------------------------------
+# Housing Officers see the results of the neighbourhoods a Manager assigned them, while a check
+# is open too (running counts), with the same "fewer than 5" rule; those who run the checks
+# (Managers, superusers) see every neighbourhood's.
+RESULTS_EVERYWHERE_PERMISSION = "voice.view_estatecheck"
+
+
+def estate_results_neighbourhoods(*, person: User) -> QuerySet[Neighbourhood] | None:
+    """The neighbourhoods whose estate check results ``person`` may see before they are
+    published, or None if they may see none (not staff for estate checks)."""
+    if person is None or not getattr(person, "is_authenticated", False) or not person.is_active:
+        return None
+    if person.is_superuser or person.has_perm(RESULTS_EVERYWHERE_PERMISSION):
+        return Neighbourhood.objects.all()
+    if user_has_role(person, HOUSING_OFFICER):
+        return officer_neighbourhoods(person=person)
+    return None
+
+
+@dataclass(frozen=True)
+class EstateCheckRow:
+    """One check in one neighbourhood, for the staff list."""
+
+    check: estate.EstateCheck
+    neighbourhood: Neighbourhood
+    people: int
+    is_open: bool
+
+
+def estate_check_rows_for_staff(
+    *, neighbourhoods: QuerySet[Neighbourhood], today: date
+) -> list[EstateCheckRow]:
+    """Every check that has opened in ``neighbourhoods``, by neighbourhood, newest first, with
+    how many tenants there have answered so far. Two queries."""
+    through = estate.EstateCheck.neighbourhoods.through
+    pairs = list(
+        through.objects.filter(
+            neighbourhood__in=neighbourhoods.values("pk"), estatecheck__opens_on__lte=today
+        )
+        .select_related("estatecheck", "neighbourhood")
+        .order_by("neighbourhood__name", "neighbourhood_id", "-estatecheck__opens_on", "-pk")
+    )
+    counts = {
+        (row["estate_check_id"], row["neighbourhood_id"]): row["people"]
+        for row in estate.EstateCheckResponse.objects.filter(
+            estate_check_id__in={pair.estatecheck_id for pair in pairs},
+            neighbourhood_id__in={pair.neighbourhood_id for pair in pairs},
+        )
+        .values("estate_check_id", "neighbourhood_id")
+        .annotate(people=Count("pk"))
+        .order_by()
+    }
+    return [
+        EstateCheckRow(
+            check=pair.estatecheck,
+            neighbourhood=pair.neighbourhood,
+            people=counts.get((pair.estatecheck_id, pair.neighbourhood_id), 0),
+            is_open=pair.estatecheck.is_open(today=today),
+        )
+        for pair in pairs
+    ]
+
+
+def estate_check_results_for_staff(
+    *, check_id: int, neighbourhood: Neighbourhood, today: date
+) -> EstateCheckResults | None:
+    """One check's results in ``neighbourhood`` so far (open or closed), compared with the
+    neighbourhood's check that closed before it; None if the check is not for that
+    neighbourhood or has not opened. Whether the person may see them is the caller's check
+    (:func:`estate_results_neighbourhoods`)."""
+    check = (
+        estate.EstateCheck.objects.filter(
+            pk=check_id, neighbourhoods=neighbourhood, opens_on__lte=today
+        )
+        .prefetch_related("questions")
+        .first()
+    )
+    if check is None:
+        return None
+    previous = (
+        estate.EstateCheck.objects.filter(neighbourhoods=neighbourhood, closes_on__lt=today)
+        .filter(Q(closes_on__lt=check.closes_on) | Q(closes_on=check.closes_on, pk__lt=check.pk))
+        .exclude(pk=check.pk)
+        .order_by("-closes_on", "-pk")
+        .first()
+    )
+    return _results_build(check=check, previous=previous, neighbourhood=neighbourhood)

@@ -12,6 +12,16 @@ urlpatterns = [
     path("voice/estate-checks/", estate_checks_views.estate_checks, name="estate_checks"),
     path("voice/estate-checks/<int:pk>/", estate_checks_views.estate_check, name="estate_check"),
     path(
+        "voice/estate-checks/results/",
+        estate_checks_views.estate_check_results_list,
+        name="estate_check_results_list",
+    ),
+    path(
+        "voice/estate-checks/<int:pk>/results/<slug:slug>/",
+        estate_checks_views.estate_check_results,
+        name="estate_check_results",
+    ),
+    path(
         "voice/estate-checks/photos/<int:pk>/",
         estate_checks_views.estate_check_photo,
         name="estate_check_photo",

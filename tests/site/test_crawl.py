@@ -321,6 +321,22 @@ def test_the_tenant_crawl_reaches_the_estate_checks():
     assert "What tenants said" in elm_court
 
 
+def test_the_officer_crawl_reaches_the_estate_check_results():
+    """The demo Housing Officer looks after Elm Court: their crawl opens the estate check
+    results (from "Estate reports to update") for Elm Court, and another place's are refused."""
+    client = Client()
+    client.force_login(User.objects.get(email="officer@example.com"))
+    crawl = Crawl(client, "officer@example.com")
+    crawl.run("/")
+    assert not crawl.problems
+    visited = set(crawl.visited)
+    assert "/voice/estate-checks/results/" in visited
+    results = [p for p in visited if re.fullmatch(r"/voice/estate-checks/\d+/results/[\w-]+/", p)]
+    assert results and all(path.endswith("/elm-court/") for path in results), results
+    other = re.sub(r"/elm-court/$", "/riverside/", results[0])
+    assert client.get(other).status_code == 403
+
+
 def test_every_page_links_to_the_confidential_report_form():
     """The footer of every page links to the confidential form, so the crawls above open it as
     every role; here its pages open for a visitor without a problem."""

@@ -572,3 +572,119 @@ def test_the_demo_has_checks_with_results_in_every_neighbourhood_and_seeds_once(
     client.force_login(User.objects.get(email="tenant@example.com"))
     page = client.get("/voice/estate-checks/").content.decode()
     assert "Summer estate check" in page and "You have not answered yet." in page
+
+
+# --- Results for Housing Officers ----------------------------------------------------------------
+RESULTS_LIST = "/voice/estate-checks/results/"
+
+
+def results_url(check, neighbourhood) -> str:
+    return f"/voice/estate-checks/{check.pk}/results/{neighbourhood.slug}/"
+
+
+def test_an_officer_sees_running_counts_of_an_open_check_in_their_neighbourhood(
+    client, elm_square, river, elm_officer
+):
+    before = check_for(elm_square, opens=-120, closes=-90, title="Winter check")
+    answered(before, elm_square, *[(2, 3)] * 5)
+    spring = check_for(elm_square, river, title="Spring check")
+    answered(spring, elm_square, *[(4, 1)] * 4)
+    answered(spring, river, *[(1, 1)] * 6)
+    client.force_login(elm_officer)
+
+    listing = client.get(RESULTS_LIST).content.decode()
+    assert results_url(spring, elm_square) in listing
+    assert results_url(before, elm_square) in listing
+    assert "4 tenants have answered so far." in listing
+    assert "Riverside" not in listing and results_url(spring, river) not in listing
+
+    page = client.get(results_url(spring, elm_square)).content.decode()
+    assert "So far 4 tenants have answered." in page
+    assert page.count("fewer than 5") == 3  # the explanation, then both questions
+    assert "4.0" not in page
+    # The fifth answer shows the averages, still while the check is open, and the change.
+    answered(spring, elm_square, (4, 1))
+    page = client.get(results_url(spring, elm_square)).content.decode()
+    assert "So far 5 tenants have answered." in page
+    assert "4.0" in page and "1.0" in page
+    assert "Change since “Winter check”" in page
+    assert "up 2.0" in page and "down 2.0" in page
+    # The public neighbourhood page still shows the last closed check: this one is open.
+    public = neighbourhood_page(client, elm_square)
+    assert "Winter check, closed on" in public and "Spring check, closed on" not in public
+
+
+def test_a_closed_checks_results_are_the_published_ones(client, elm_square, elm_officer):
+    closed = check_for(elm_square, opens=-30, closes=-1, title="Autumn check")
+    answered(closed, elm_square, *[(5, 4)] * 6)
+    client.force_login(elm_officer)
+    page = client.get(results_url(closed, elm_square)).content.decode()
+    assert "tenants answered." in page and "Closed on" in page
+    assert "5.0" in page and "first check" in page
+
+
+def test_officers_of_other_neighbourhoods_are_refused(client, elm_square, river, river_officer):
+    spring = check_for(elm_square, river)
+    client.force_login(river_officer)
+    assert client.get(results_url(spring, elm_square)).status_code == 403
+    assert client.get(results_url(spring, river)).status_code == 200
+    assert results_url(spring, elm_square) not in client.get(RESULTS_LIST).content.decode()
+
+
+def test_a_check_not_for_the_neighbourhood_or_not_yet_open_is_not_found(
+    client, elm_square, river, elm_officer
+):
+    river_only = check_for(river)
+    later = check_for(elm_square, opens=2, closes=10)
+    client.force_login(elm_officer)
+    assert client.get(results_url(river_only, elm_square)).status_code == 404
+    assert client.get(results_url(later, elm_square)).status_code == 404
+    assert results_url(later, elm_square) not in client.get(RESULTS_LIST).content.decode()
+
+
+@pytest.mark.parametrize("role", [None, roles.DIGITAL_CHAMPION, roles.COURSE_EDITOR])
+def test_tenants_and_other_staff_are_refused(client, role, elm_square, verified):
+    spring = check_for(elm_square)
+    client.force_login(verified if role is None else UserFactory(role=role))
+    assert client.get(RESULTS_LIST).status_code == 403
+    assert client.get(results_url(spring, elm_square)).status_code == 403
+
+
+def test_visitors_are_asked_to_sign_in(client, elm_square):
+    spring = check_for(elm_square)
+    for address in (RESULTS_LIST, results_url(spring, elm_square)):
+        response = client.get(address)
+        assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_managers_see_every_neighbourhood(client, elm_square, river, manager):
+    spring = check_for(elm_square, river)
+    client.force_login(manager)
+    listing = client.get(RESULTS_LIST).content.decode()
+    assert results_url(spring, elm_square) in listing and results_url(spring, river) in listing
+    assert client.get(results_url(spring, river)).status_code == 200
+
+
+def test_the_results_pages_use_the_same_few_queries_at_two_sizes(
+    client, elm_square, river, elm_officer
+):
+    from training.places.services import staff_neighbourhood_set
+
+    staff_neighbourhood_set(
+        person=elm_officer, neighbourhood=river, by=UserFactory(role=roles.MANAGER)
+    )
+    before = check_for(elm_square, opens=-120, closes=-90, title="Winter check")
+    spring = check_for(elm_square, river)
+    answered(spring, elm_square, (1, 2))
+    client.force_login(elm_officer)
+    addresses = [RESULTS_LIST, results_url(spring, elm_square)]
+    for address in addresses:
+        client.get(address)  # warm the site-wide caches
+    small = {address: count_queries(client, address) for address in addresses}
+    answered(before, elm_square, *[(2, 3)] * 6)
+    answered(spring, elm_square, *[(4, 1)] * 8)
+    answered(spring, river, *[(4, 1)] * 8)
+    check_for(elm_square, river, opens=-60, closes=-40, title="Summer check")
+    for address in addresses:
+        assert small[address] <= QUERY_BUDGET, (address, small[address])
+        assert count_queries(client, address) == small[address], address
