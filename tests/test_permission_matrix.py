@@ -487,6 +487,10 @@ MATRIX: dict[str, Row | list[Row]] = {
         GET("{w.course.url}", PUBLIC, label="course"),
         GET("{w.lesson.url}", PUBLIC, label="lesson"),
         GET("{w.draft_lesson_url}", everyone(404), "a draft is never served", label="draft"),
+        GET("{w.improvements_index.url}", PUBLIC, label="you said, we did"),
+        GET("{w.improvement.url}", PUBLIC, label="improvement"),
+        GET("{w.draft_improvement_url}", everyone(404), "a draft improvement is never served",
+            label="draft improvement"),
         GET("{w.members_page.url}", signed_in(200, anon=ACCOUNT_LOGIN),
             "a page for signed-in people sends visitors to the one sign-in page", label="private"),
         GET("/no-such-page/", everyone(404), label="missing"),
@@ -790,6 +794,29 @@ def _world_build() -> World:
         ),
     )
     w.estate_photo_b = w.estate_check_b.responses.get().photos.get()
+
+    # You said, we did: a published improvement in neighbourhood B answering report_b (its
+    # reporter, learner_b, is told), and a draft.
+    from voice.improvements_services import improvements_index_ensure
+    from voice.models import ImprovementPage
+
+    w.improvements_index = improvements_index_ensure()
+    for slug, publish in (("new-stair-light", True), ("draft-improvement", False)):
+        improvement = ImprovementPage(
+            title=slug.replace("-", " ").capitalize(),
+            slug=slug,
+            tenants_said="The stair light is out.",
+            we_did="<p>We fitted a new light.</p>",
+            neighbourhood=w.neighbourhood_b,
+            live=False,
+        )
+        improvement.reports = [w.report_b]
+        w.improvements_index.add_child(instance=improvement)
+        revision = improvement.save_revision()
+        if publish:
+            revision.publish()
+            w.improvement = ImprovementPage.objects.get(pk=improvement.pk)
+    w.draft_improvement_url = f"{w.improvements_index.url}draft-improvement/"
 
     # A confidential report that learner_b kept with their account (safeguarding).
     from safeguarding.reporting_services import ReportAnswers, report_make
