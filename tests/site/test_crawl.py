@@ -321,6 +321,22 @@ def test_the_tenant_crawl_reaches_the_estate_checks():
     assert "What tenants said" in elm_court
 
 
+def test_the_visitor_crawl_reaches_you_said_we_did():
+    """From the home page a visitor reaches "You said, we did", each demo improvement (its
+    before and after photos exist) and, from each, the report it answers."""
+    crawl = Crawl(Client(), VISITOR)
+    crawl.run("/")
+    assert not crawl.problems
+    visited = set(crawl.visited)
+    assert "/you-said-we-did/" in visited
+    improvements = [p for p in visited if re.fullmatch(r"/you-said-we-did/[\w-]+/", p)]
+    assert len(improvements) == 3, improvements
+    page = Client().get(improvements[0]).content.decode()
+    report = re.search(r'href="(/voice/reports/\d+/)"', page).group(1)
+    assert report in visited
+    assert "See what we did" in Client().get(report).content.decode()
+
+
 def test_the_officer_crawl_reaches_the_estate_check_results():
     """The demo Housing Officer looks after Elm Court: their crawl opens the estate check
     results (from "Estate reports to update") for Elm Court, and another place's are refused."""
