@@ -429,3 +429,79 @@ def test_demo_seeds_an_improvement_in_each_neighbourhood_once(client):
     assert told.count() == 1
     html = client.get("/").content.decode()
     assert light.title in html
+
+
+# --- Who may publish: Course Editors and Managers, in the admin ---------------------------------
+
+
+def admin_add_url(index) -> str:
+    return f"/admin/pages/add/voice/improvementpage/{index.pk}/"
+
+
+def admin_form(elm, *, reports=(), **changes) -> dict:
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    data = {
+        "title": "Brighter stairs",
+        "slug": "brighter-stairs",
+        "tenants_said": "The stairs are dark at night.",
+        "we_did": rich_text("<p>We fitted new lights.</p>"),
+        "neighbourhood": elm.pk,
+        "done_on": "2026-11-20",
+        "cost": "99.50",
+        "before_photo_alt": "",
+        "after_photo_alt": "",
+        "action-publish": "publish",
+    } | changes
+    form = nested_form_data(data)
+    form["reports"] = [report.pk for report in reports]
+    return form
+
+
+@pytest.mark.parametrize("role", [roles.COURSE_EDITOR, roles.MANAGER])
+def test_editors_and_managers_publish_an_improvement_in_the_admin(client, index, elm, role):
+    reporter = UserFactory()
+    report = report_add(neighbourhood=elm, reporter=reporter)
+    client.force_login(UserFactory(role=role))
+    assert client.get(admin_add_url(index)).status_code == 200
+    response = client.post(admin_add_url(index), admin_form(elm, reports=[report]))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = ImprovementPage.objects.get()
+    assert page.live and page.cost == Decimal("99.50")
+    assert list(page.reports.all()) == [report]
+    assert Notification.objects.filter(recipient=reporter).count() == 1
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+def test_a_negative_cost_is_explained_by_the_field_in_the_admin(client, index, elm):
+    client.force_login(UserFactory(role=roles.MANAGER))
+    response = client.post(admin_add_url(index), admin_form(elm, cost="-5"))
+    assert response.status_code == 200
+    assert "The cost cannot be less than £0." in response.content.decode()
+    assert not ImprovementPage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "role", [roles.LEARNER, roles.HOUSING_OFFICER, roles.DIGITAL_CHAMPION, roles.MODERATOR]
+)
+def test_others_cannot_add_or_edit_improvements(client, index, elm, role):
+    """Learners (tenants) and Housing Officers have no admin access (a Housing Officer's work
+    is the status of reports, on the site); other staff have no right to these pages."""
+    page = improvement_add(index, neighbourhood=elm)
+    user = UserFactory(role=role)
+    if role == roles.HOUSING_OFFICER:
+        from training.places.services import staff_neighbourhood_set
+
+        staff_neighbourhood_set(person=user, neighbourhood=elm, by=UserFactory(role=roles.MANAGER))
+    client.force_login(user)
+    for address in (admin_add_url(index), f"/admin/pages/{page.pk}/edit/"):
+        response = client.get(address)
+        assert response.status_code in (302, 403), address
+        if response.status_code == 302:
+            assert not response["Location"].startswith(address)
+    client.post(admin_add_url(index), admin_form(elm))
+    client.post(f"/admin/pages/{page.pk}/edit/", admin_form(elm, title="Changed"))
+    assert list(ImprovementPage.objects.values_list("title", flat=True)) == [page.title]
+    permissions = page.permissions_for_user(user)
+    assert not permissions.can_edit() and not permissions.can_publish()
+    assert not index.permissions_for_user(user).can_add_subpage()
