@@ -21,6 +21,7 @@ from dashboards.models import DashboardExport, ExportStatus
 from dashboards.reports import table_slugs
 from dashboards.services import export_request, table_rows
 from dashboards.snapshots import view_tables
+from safeguarding.selectors import manager_figures
 from training.core.csv_safe import csv_response
 from training.core.private_files import private_file_response
 from voice.reports_selectors import STALLED_WORKING_DAYS, reports_stalled
@@ -59,6 +60,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     stalled_reports = (
         list(reports_stalled()[: STALLED_REPORTS_SHOWN + 1]) if scope.every_place else None
     )
+    # Managers: confidential reports as anonymous counts (small numbers hidden) and how often
+    # the access log was written; never kept in a snapshot or an export.
+    confidential = manager_figures() if scope.every_place else None
     return render(
         request,
         "dashboards/dashboard.html",
@@ -75,6 +79,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "stalled_reports": stalled_reports,
             "stalled_reports_shown": STALLED_REPORTS_SHOWN,
             "stalled_working_days": STALLED_WORKING_DAYS,
+            "confidential": confidential,
         },
     )
 
