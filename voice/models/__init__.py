@@ -1,5 +1,16 @@
 """Tenant voice's models, one module for each kind of thing (explicit names, no star imports)."""
 
+from voice.models.consultations import (
+    ConsultationAnswer,
+    ConsultationIndexPage,
+    ConsultationPage,
+    ConsultationQuestion,
+    ConsultationResponse,
+    ConsultationTold,
+    Eligibility,
+    Moderation,
+    QuestionKind,
+)
 from voice.models.estate_checks import (
     EstateCheck,
     EstateCheckAnswer,
@@ -26,6 +37,13 @@ from voice.models.tenancies import (
 )
 
 __all__ = [
+    "ConsultationAnswer",
+    "ConsultationIndexPage",
+    "ConsultationPage",
+    "ConsultationQuestion",
+    "ConsultationResponse",
+    "ConsultationTold",
+    "Eligibility",
     "EstateCheck",
     "EstateCheckAnswer",
     "EstateCheckPhoto",
@@ -34,7 +52,9 @@ __all__ = [
     "Face",
     "ImprovementPage",
     "ImprovementTold",
+    "Moderation",
     "NOTE_MAX_LENGTH",
+    "QuestionKind",
     "Report",
     "ReportAffected",
     "ReportCategory",
