@@ -84,22 +84,23 @@ def _reference_unique() -> str:
     raise RuntimeError("Could not find an unused report reference.")  # pragma: no cover
 
 
-def _officer_emails() -> list[str]:
+def _officers() -> list[tuple[int, str]]:
+    """(id, email) of every active Safeguarding Officer with an address."""
     people = (
         get_user_model()
         .objects.filter(groups__name=SAFEGUARDING_OFFICER, is_active=True)
         .exclude(email="")
     )
-    return sorted(set(people.values_list("email", flat=True)))
+    return sorted(set(people.values_list("pk", "email")))
 
 
 def _urgent_alert_queue(*, report: ConfidentialReport) -> None:
     """Tell every officer at once (after commit) that an urgent report is waiting. The email
     holds no content and no reference: an officer reads the report signed in."""
     body = render_to_string("safeguarding/report/email/urgent.txt", {"url": site_url()})
-    for email in _officer_emails():
+    for officer_id, email in _officers():
         outgoing_email_queue(
-            key=f"safeguarding-urgent-{report.pk}-{email}",
+            key=f"safeguarding-urgent-{report.pk}-{officer_id}",
             payload={
                 "subject": _("An urgent report is waiting"),
                 "body": body,

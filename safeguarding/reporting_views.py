@@ -11,11 +11,14 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from allauth.account.adapter import get_adapter
 
 from community.views import photo_upload_limited
 from safeguarding import crypto
@@ -314,8 +317,12 @@ def report_sent(request: HttpRequest) -> HttpResponse:
 
 
 def _client_key(request: HttpRequest) -> str:
-    """The visitor's address, hashed: a rate-limit key that keeps no address in the cache."""
-    address = request.META.get("REMOTE_ADDR", "")
+    """The visitor's address (behind TRUSTED_PROXY_COUNT proxies, as allauth's own rate limits
+    read it), hashed: a rate-limit key that keeps no address in the cache."""
+    try:
+        address = get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        address = request.META.get("REMOTE_ADDR", "")
     return hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

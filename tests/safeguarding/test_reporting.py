@@ -236,3 +236,39 @@ def test_deleting_the_account_keeps_the_report_without_the_link(learner):
     report.refresh_from_db()
     assert report.reporter is None
     assert report.description == SECRET_TEXT
+
+
+def test_a_photo_goes_through_the_photo_pipeline_into_private_storage(client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from PIL import Image
+
+    from tests.factories.community import image_bytes
+
+    exif = Image.Exif()
+    exif[0x010F] = "Spy Camera Co"  # Make
+    photo = SimpleUploadedFile("IMG_home.jpg", image_bytes(exif=exif), content_type="image/jpeg")
+    _answer_all(client)
+    response = _send(client, photo=photo, photo_description="The writing on the door")
+    assert response.status_code == 302
+    evidence = ConfidentialReport.objects.get().evidence.get()
+    assert evidence.description == "The writing on the door"
+    assert evidence.photo.name.startswith("safeguarding/evidence/")
+    assert "IMG_home" not in evidence.photo.name
+    stored = evidence.photo.storage.path(evidence.photo.name)
+    assert stored.startswith(str(settings.PRIVATE_FILES_ROOT))
+    with Image.open(stored) as image:
+        assert not image.getexif()
+
+
+def test_a_photo_needs_a_description(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories.community import image_bytes
+
+    _answer_all(client)
+    photo = SimpleUploadedFile("a.jpg", image_bytes(), content_type="image/jpeg")
+    response = _send(client, photo=photo)
+    assert response.status_code == 200
+    assert b"Say in a few words what the photo shows" in response.content
+    assert not ConfidentialReport.objects.exists()
