@@ -473,6 +473,18 @@ MATRIX: dict[str, Row | list[Row]] = {
     "safeguarding:my_reports": GET("/confidential-report/mine/", SIGNED_IN),
     "safeguarding:my_report": GET("/confidential-report/mine/{w.confidential_report_b.pk}/",
         only(no=404), "learner_b's report: only learner_b, never another role"),
+    # Confidential reports, the officers' side: only the Safeguarding Officer role itself with
+    # two-step sign-in (safeguarding.permissions.reports_may_handle); not Managers, not
+    # Moderators, not a superuser without the role. Every refusal is in the access log.
+    "safeguarding:cases_list": GET("/safeguarding/cases/", only(SAFEGUARDING),
+        "only Safeguarding Officers read reports"),
+    "safeguarding:cases_export": GET("/safeguarding/cases/export.csv", only(SAFEGUARDING),
+        "only Safeguarding Officers read reports"),
+    "safeguarding:case_detail": GET("/safeguarding/cases/{w.confidential_report_b.pk}/",
+        only(SAFEGUARDING), "only Safeguarding Officers read reports"),
+    "safeguarding:evidence_download": GET(
+        "/safeguarding/cases/evidence/{w.confidential_evidence_b.pk}/", only(SAFEGUARDING),
+        "the evidence of a report: only Safeguarding Officers"),
     # Dashboards: Managers every place, champions their own centre.
     "dashboards:dashboard": GET("/dashboard/", only(*DASHBOARD)),
     "dashboards:table_csv": GET("/dashboard/csv/headline/", only(*DASHBOARD)),
@@ -836,6 +848,11 @@ def _world_build() -> World:
         ),
         reporter=w.learner_b,
     ).report
+    from safeguarding.models import ReportEvidence
+
+    w.confidential_evidence_b = ReportEvidence(report=w.confidential_report_b, width=8, height=8)
+    w.confidential_evidence_b.photo.save("e.jpg", ContentFile(image_bytes()), save=False)
+    w.confidential_evidence_b.save()
 
     return w
 
