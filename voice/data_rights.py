@@ -1,9 +1,11 @@
 """Tenant voice's part of "Download my data" and "Delete my account".
 
 Download (:func:`tenant_voice_export`): the person's reports of problems (with their status
-history, place and photos' addresses), the reports they said affect them too, and their estate
-check answers (with place and photos' addresses). Their verification is the section before it
-(:func:`voice.selectors.tenant_verification_export`): never a tenancy reference or its hash.
+history, place and photos' addresses), the reports they said affect them too, their estate
+check answers (with place and photos' addresses), the "You said, we did" pages they were told
+about, and, for a Housing Officer, the status changes they made. Their verification is the
+section before it (:func:`voice.selectors.tenant_verification_export`): never a tenancy
+reference or its hash.
 
 Delete (:func:`account_voice_tidy`, run just before the account goes). What we chose:
 
@@ -14,8 +16,9 @@ Delete (:func:`account_voice_tidy`, run just before the account goes). What we c
 - Estate check answers stay, with no one attached (``EstateCheckResponse.person`` is set to
   NULL), so a check's results do not change after it closes; their comments, place and photos
   are deleted, leaving only the faces and the neighbourhood, which the results count.
-- "This affects me too" marks go with the account (the count drops by one), and so does the
-  verification. The tenancy list stays as it was.
+- "This affects me too" marks go with the account (the count drops by one), and so do the
+  verification and the record of being told about improvements. The tenancy list stays as it
+  was. A Housing Officer's status changes stay, without their name (``ReportUpdate.by``).
 """
 
 from django.db import transaction
@@ -27,9 +30,11 @@ from voice.models import (
     EstateCheckAnswer,
     EstateCheckPhoto,
     EstateCheckResponse,
+    ImprovementTold,
     Report,
     ReportAffected,
     ReportPhoto,
+    ReportUpdate,
 )
 
 
@@ -144,12 +149,38 @@ def _estate_checks(*, person: User) -> list[dict]:
     ]
 
 
+def _improvements_told(*, person: User) -> list[dict]:
+    """The "You said, we did" pages the person was told about (their report was answered)."""
+    told = ImprovementTold.objects.filter(person_id=person.pk).select_related("page")
+    return [
+        {"improvement": row.page.title, "address": row.page.full_url, "told": _iso(row.told_at)}
+        for row in told.order_by("pk")
+    ]
+
+
+def _updates_made(*, person: User) -> list[dict]:
+    """For a Housing Officer: the status changes they made (shown with their name)."""
+    return [
+        {
+            "report": update.report_id,
+            "address": absolute_url(reverse("voice:report_detail", args=[update.report_id])),
+            "when": _iso(update.at),
+            "from": update.get_from_status_display(),
+            "to": update.get_to_status_display(),
+            "note": update.note,
+        }
+        for update in ReportUpdate.objects.filter(by_id=person.pk).order_by("pk")
+    ]
+
+
 def tenant_voice_export(*, person: User) -> dict:
     """The "tenant_voice" section of "Download my data"."""
     return {
         "reports": _reports(person=person),
         "affects_me_too": _affects_me_too(person=person),
         "estate_checks": _estate_checks(person=person),
+        "improvements_told_about": _improvements_told(person=person),
+        "report_updates_made": _updates_made(person=person),
     }
 
 

@@ -213,7 +213,30 @@ def test_the_download_holds_nobody_elses_reports(client, voice_record, neighbour
 def test_someone_with_no_voice_record_gets_empty_sections(client):
     data = download(client, UserFactory())
     assert data["tenant_verification"] is None
-    assert data["tenant_voice"] == {"reports": [], "affects_me_too": [], "estate_checks": []}
+    assert data["tenant_voice"] == {
+        "reports": [],
+        "affects_me_too": [],
+        "estate_checks": [],
+        "improvements_told_about": [],
+        "report_updates_made": [],
+    }
+
+
+def test_an_officers_download_holds_the_status_changes_they_made(client, voice_record, elm_officer):
+    light = voice_record["light"]
+    [update] = download(client, elm_officer)["tenant_voice"]["report_updates_made"]
+    assert update["report"] == light.pk
+    assert (update["from"], update["to"], update["note"]) == (
+        "Reported",
+        "Planned",
+        "An electrician is booked.",
+    )
+
+
+def test_an_officers_status_changes_stay_without_them(voice_record, elm_officer):
+    account_delete(user=elm_officer)
+    update = voice_record["light"].updates.get()
+    assert update.by is None and update.note == "An electrician is booked."
 
 
 # --- Delete my account ----------------------------------------------------------------------------
@@ -280,3 +303,25 @@ def test_a_household_member_deleting_leaves_the_tenancy_list_alone(elm, elm_tena
     other = tenancy_add("TEN-000124", "N1 8ZZ", elm)
     account_delete(user=neighbour)
     assert elm_tenancy.__class__.objects.filter(pk__in=[elm_tenancy.pk, other.pk]).count() == 2
+
+
+def test_the_download_holds_the_improvements_the_person_was_told_about(
+    client, voice_record, verified
+):
+    from voice.improvements_services import improvements_index_ensure
+    from voice.models import ImprovementPage, ImprovementTold
+
+    index = improvements_index_ensure()
+    page = ImprovementPage(
+        title="A new stair light",
+        slug="new-stair-light",
+        tenants_said="The stair light is out.",
+        we_did="<p>We fitted a new light.</p>",
+        neighbourhood=voice_record["light"].neighbourhood,
+    )
+    index.add_child(instance=page)
+    ImprovementTold.objects.get_or_create(page=page, person=verified)
+    [told] = download(client, verified)["tenant_voice"]["improvements_told_about"]
+    assert told["improvement"] == "A new stair light"
+    assert told["address"].endswith("/new-stair-light/")
+    assert told["told"]
