@@ -134,3 +134,14 @@ def test_an_officer_without_two_step_sign_in_is_sent_to_set_it_up(client, case, 
     response = client.get(_address(page, case))
     assert response.status_code == 302
     assert response["Location"].startswith("/account/2fa/")
+
+
+@pytest.mark.parametrize("role", [*roles.ROLES, "superuser"])
+def test_only_officers_see_the_link_on_their_account_page(client, role):
+    if role == "superuser":
+        person = UserFactory(is_superuser=True, is_staff=True)
+    else:
+        person = UserFactory(role=role)
+    client.force_login(person)
+    html = client.get("/account/profile/").content.decode()
+    assert ('href="/safeguarding/cases/"' in html) == (role == roles.SAFEGUARDING_OFFICER)
