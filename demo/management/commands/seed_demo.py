@@ -21,6 +21,7 @@ DEMO_MODULES = [
     "demo.events",
     "demo.community",
     "demo.voice",
+    "demo.safeguarding",
     "demo.practice",
     "demo.dashboards",
 ]
