@@ -353,6 +353,22 @@ def test_the_officer_crawl_reaches_the_estate_check_results():
     assert client.get(other).status_code == 403
 
 
+def test_the_safeguarding_crawl_reaches_the_case_pages():
+    """The demo Safeguarding Officer reaches the confidential reports from their account page:
+    the list, every demo report's case page and the CSV export open; nobody else's crawl
+    reaches them (the link shows only to officers)."""
+    client = Client()
+    client.force_login(User.objects.get(email="safeguarding@example.com"))
+    crawl = Crawl(client, "safeguarding@example.com")
+    crawl.run("/")
+    assert not crawl.problems
+    visited = set(crawl.visited)
+    assert "/safeguarding/cases/" in visited
+    assert "/safeguarding/cases/export.csv" in visited
+    cases = [p for p in visited if re.fullmatch(r"/safeguarding/cases/\d+/", p)]
+    assert len(cases) >= 4, cases
+
+
 def test_every_page_links_to_the_confidential_report_form():
     """The footer of every page links to the confidential form, so the crawls above open it as
     every role; here its pages open for a visitor without a problem."""
