@@ -17,6 +17,7 @@ from safeguarding.models.reports import (
     Strand,
 )
 from training.places.models import Neighbourhood
+from voice.place_fields import PlaceForm
 
 PHOTO_TYPES = "image/jpeg,image/png,image/webp"
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -116,6 +117,23 @@ class WhenWhereForm(forms.Form):
         return value
 
 
+class PlaceStepForm(PlaceForm):
+    """Step 3b, only when the chosen neighbourhood has an outline: the place on it (optional),
+    with voice's place picker (a tap works without JavaScript)."""
+
+    tap_error = None
+    tap_message = None
+
+    def __init__(self, *args, boundary=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.boundary = boundary
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        self.place_clean(cleaned)
+        return cleaned
+
+
 class DetailsForm(forms.Form):
     """Step 4: what happened, in their own words."""
 
@@ -190,7 +208,7 @@ class ContactForm(forms.Form):
             )
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         wants = cleaned.get("contact_preference")
         email = (cleaned.get("contact_email") or "").strip()
         phone = (cleaned.get("contact_phone") or "").strip()
@@ -247,7 +265,7 @@ class EvidenceForm(PhotoCleanMixin, forms.Form):
         self.photo_too_big = photo_too_big
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("photo") and not (cleaned.get("photo_description") or "").strip():
             self.add_error(
                 "photo_description",

@@ -7,6 +7,7 @@ report is waiting.
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -74,6 +75,8 @@ class ReportAnswers:
     contact_name: str = ""
     contact_email: str = ""
     contact_phone: str = ""
+    # (latitude, longitude) on the neighbourhood's outline, checked by the form.
+    place: tuple[Decimal, Decimal] | None = None
 
 
 def _reference_unique() -> str:
@@ -140,6 +143,8 @@ def report_make(
                     threat_to_life=answers.threat_to_life,
                     urgent=answers.happening_now or answers.threat_to_life,
                     neighbourhood_id=answers.neighbourhood_id,
+                    latitude=answers.place[0] if answers.place else None,
+                    longitude=answers.place[1] if answers.place else None,
                     where=text_clean(answers.where),
                     description=text_clean(answers.description),
                     contact_preference=wants,

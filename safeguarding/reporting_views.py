@@ -29,6 +29,7 @@ from safeguarding.reporting_forms import (
     ContactForm,
     DetailsForm,
     EvidenceForm,
+    PlaceStepForm,
     UrgentForm,
     WhatForm,
     WhenWhereForm,
@@ -43,6 +44,9 @@ from safeguarding.reporting_services import (
     report_unlock,
 )
 from training.core.rate_limits import rate_limit_consume
+from training.places.models import Neighbourhood
+from voice.geo import outline_frame, point_in_boundary
+from voice.place_fields import PLACE_OUTSIDE, tapped_place
 
 DRAFT_KEY = "safeguarding_draft"
 SENT_KEY = "safeguarding_sent"
@@ -53,6 +57,7 @@ STEPS = [
     ("danger", UrgentForm),
     ("what", WhatForm),
     ("when-where", WhenWhereForm),
+    ("place", PlaceStepForm),  # only when the neighbourhood chosen has an outline
     ("details", DetailsForm),
     ("contact", ContactForm),
 ]
@@ -60,6 +65,7 @@ STEP_TITLES = {
     "danger": _("Is anyone in danger?"),
     "what": _("What happened"),
     "when-where": _("When and where"),
+    "place": _("Where on the map"),
     "details": _("Tell us what happened"),
     "contact": _("Contacting you"),
 }
@@ -98,19 +104,34 @@ def _form_data(form) -> dict:
     return data
 
 
-def _step_form(slug: str, request: HttpRequest, data=None, **kwargs):
+def _neighbourhood(draft: dict) -> Neighbourhood | None:
+    """The neighbourhood chosen at "when and where", if any."""
+    chosen = str(draft.get("when-where", {}).get("neighbourhood") or "")
+    return Neighbourhood.objects.filter(pk=chosen).first() if chosen.isdigit() else None
+
+
+def _steps(draft: dict, neighbourhood: Neighbourhood | None) -> list[str]:
+    """The steps for these answers: the map only for a neighbourhood with an outline."""
+    has_outline = neighbourhood is not None and bool(neighbourhood.boundary)
+    return [slug for slug in STEP_SLUGS if slug != "place" or has_outline]
+
+
+def _step_form(slug: str, request: HttpRequest, data=None, *, draft: dict, **kwargs):
     form_class = dict(STEPS)[slug]
     if form_class is ContactForm:
         kwargs["signed_in"] = request.user.is_authenticated
+    if form_class is PlaceStepForm:
+        neighbourhood = _neighbourhood(draft)
+        kwargs["boundary"] = neighbourhood.boundary if neighbourhood else None
     return form_class(data, **kwargs)
 
 
 def _bound_steps(request: HttpRequest, draft: dict) -> dict:
     """Each answered step's form, bound to its answers; missing steps are absent."""
     forms = {}
-    for slug in STEP_SLUGS:
+    for slug in _steps(draft, _neighbourhood(draft)):
         if slug in draft:
-            forms[slug] = _step_form(slug, request, _MultiDict(draft[slug]))
+            forms[slug] = _step_form(slug, request, _MultiDict(draft[slug]), draft=draft)
     return forms
 
 
@@ -123,11 +144,9 @@ class _MultiDict(dict):
 
 
 def _first_unanswered(request: HttpRequest, draft: dict) -> str | None:
-    for slug, form in _bound_steps(request, draft).items():
-        if not form.is_valid():
-            return slug
-    for slug in STEP_SLUGS:
-        if slug not in draft:
+    forms = _bound_steps(request, draft)
+    for slug in _steps(draft, _neighbourhood(draft)):
+        if slug not in forms or not forms[slug].is_valid():
             return slug
     return None
 
@@ -138,7 +157,7 @@ def _is_urgent(draft: dict) -> bool:
 
 
 def _context(request: HttpRequest, draft: dict, **extra) -> dict:
-    return {"urgent": _is_urgent(draft), "steps": STEP_SLUGS, **extra}
+    return {"urgent": _is_urgent(draft), **extra}
 
 
 # --- The steps ----------------------------------------------------------------------------
@@ -155,28 +174,31 @@ def report_start(request: HttpRequest) -> HttpResponse:
 
 @confidential
 def report_step(request: HttpRequest, step: str) -> HttpResponse:
-    if step not in STEP_SLUGS:
-        raise Http404
     draft = _draft(request)
-    index = STEP_SLUGS.index(step)
+    neighbourhood = _neighbourhood(draft)
+    slugs = _steps(draft, neighbourhood)
+    if step not in slugs:
+        if step in STEP_SLUGS:  # the map, for a neighbourhood without an outline
+            return redirect(_after(request, draft, step=slugs[0], then=True))
+        raise Http404
+    index = slugs.index(step)
     missing = _first_unanswered(request, draft)
-    if missing is not None and STEP_SLUGS.index(missing) < index:
+    if missing is not None and slugs.index(missing) < index:
         return redirect("safeguarding:report_step", step=missing)
-    if request.method == "POST":
-        form = _step_form(step, request, request.POST)
+    then = request.GET.get("then") == "review" or request.POST.get("then") == "review"
+    frame = outline_frame(neighbourhood.boundary) if step == "place" and neighbourhood else None
+    if request.method == "POST" and step == "place" and _is_tap(request):
+        form = _tapped_place_form(request, draft, neighbourhood, frame)
+    elif request.method == "POST":
+        form = _step_form(step, request, request.POST, draft=draft)
         if form.is_valid():
             draft[step] = _form_data(form)
             _draft_save(request, draft)
-            following = _first_unanswered(request, draft)
-            if following is None:
-                return redirect("safeguarding:report_review")
-            if request.POST.get("then") != "review" or STEP_SLUGS.index(following) <= index:
-                following = STEP_SLUGS[index + 1] if index + 1 < len(STEPS) else following
-            return redirect("safeguarding:report_step", step=following)
+            return redirect(_after(request, draft, step=step, then=then))
     elif step in draft:
-        form = _step_form(step, request, initial=draft[step])
+        form = _step_form(step, request, initial=draft[step], draft=draft)
     else:
-        form = _step_form(step, request)
+        form = _step_form(step, request, draft=draft)
     return render(
         request,
         "safeguarding/report/step.html",
@@ -186,12 +208,48 @@ def report_step(request: HttpRequest, step: str) -> HttpResponse:
             form=form,
             step=step,
             step_number=index + 1,
-            step_count=len(STEPS) + 1,
+            step_count=len(slugs) + 1,
             step_title=STEP_TITLES[step],
-            previous=STEP_SLUGS[index - 1] if index else None,
-            then=request.GET.get("then") == "review" or request.POST.get("then") == "review",
+            previous=slugs[index - 1] if index else None,
+            then=then,
+            neighbourhood=neighbourhood,
+            frame=frame,
         ),
     )
+
+
+def _after(request: HttpRequest, draft: dict, *, step: str, then: bool) -> str:
+    """Where a step sends you: the next step; back to "check your answers" when you came
+    from there (or when every step is answered)."""
+    following = _first_unanswered(request, draft)
+    if following is None:
+        return reverse("safeguarding:report_review")
+    slugs = _steps(draft, _neighbourhood(draft))
+    index = slugs.index(step)
+    if not then or slugs.index(following) <= index:
+        following = slugs[index + 1] if index + 1 < len(slugs) else following
+    return reverse("safeguarding:report_step", kwargs={"step": following})
+
+
+def _is_tap(request: HttpRequest) -> bool:
+    """A tap on the outline without JavaScript (the picker's image button); Enter in a box
+    "presses" it at (0, 0), which is a send."""
+    x, y = request.POST.get("place.x"), request.POST.get("place.y")
+    return x is not None and (x, y) != ("0", "0")
+
+
+def _tapped_place_form(request, draft, neighbourhood, frame) -> PlaceStepForm:
+    """The place under the tap, shown on the outline; nothing is kept until Continue."""
+    form = _step_form("place", request, draft=draft)
+    place = tapped_place(request.POST, frame=frame)
+    if place is None or not point_in_boundary(
+        geometry=neighbourhood.boundary, latitude=float(place[0]), longitude=float(place[1])
+    ):
+        form.tap_error = PLACE_OUTSIDE
+    else:
+        form.initial.update(latitude=place[0], longitude=place[1])
+        form.tap_message = _("A place is chosen: the red dot. Tap again to move it.")
+    return form
 
 
 def _answers(request: HttpRequest, draft: dict) -> tuple[ReportAnswers, bool]:
@@ -215,6 +273,7 @@ def _answers(request: HttpRequest, draft: dict) -> tuple[ReportAnswers, bool]:
         contact_name=cleaned.get("contact_name", ""),
         contact_email=cleaned.get("contact_email", ""),
         contact_phone=cleaned.get("contact_phone", ""),
+        place=cleaned.get("place"),
     )
     return answers, bool(cleaned.get("keep_with_account"))
 
@@ -225,6 +284,16 @@ def _summary(request: HttpRequest, draft: dict) -> list[tuple[str, str, str]]:
     rows = []
     for slug, form in forms.items():
         form.is_valid()
+        if slug == "place":
+            marked = form.cleaned_data.get("place")
+            rows.append(
+                (
+                    str(STEP_TITLES["place"]),
+                    _("A place is marked") if marked else _("Not given"),
+                    slug,
+                )
+            )
+            continue
         for name, field in form.fields.items():
             value = form.cleaned_data.get(name)
             if name in ("contact_name", "contact_email", "contact_phone") and not value:
@@ -274,8 +343,8 @@ def report_review(request: HttpRequest) -> HttpResponse:
             draft,
             form=form,
             rows=_summary(request, draft),
-            step_number=len(STEPS) + 1,
-            step_count=len(STEPS) + 1,
+            step_number=len(_steps(draft, _neighbourhood(draft))) + 1,
+            step_count=len(_steps(draft, _neighbourhood(draft))) + 1,
         ),
     )
 
@@ -408,7 +477,7 @@ def report_close(request: HttpRequest) -> HttpResponse:
 @confidential
 @login_required
 def my_reports(request: HttpRequest) -> HttpResponse:
-    reports = ConfidentialReport.objects.filter(reporter=request.user).prefetch_related(
+    reports = ConfidentialReport.objects.filter(reporter=request.user.pk).prefetch_related(
         "strand_rows"
     )
     return render(request, "safeguarding/report/mine.html", {"reports": reports})

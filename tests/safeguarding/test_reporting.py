@@ -272,3 +272,56 @@ def test_a_photo_needs_a_description(client):
     assert response.status_code == 200
     assert b"Say in a few words what the photo shows" in response.content
     assert not ConfidentialReport.objects.exists()
+
+
+BOUNDARY = {
+    "type": "Polygon",
+    "coordinates": [[[-0.102, 51.498], [-0.098, 51.498], [-0.098, 51.502], [-0.102, 51.498]]],
+}
+
+
+def _up_to_the_map(client):
+    place = NeighbourhoodFactory(name="Mill Lane", boundary=BOUNDARY)
+    client.post(_step_url("danger"), ANSWERS["danger"])
+    client.post(_step_url("what"), ANSWERS["what"])
+    response = client.post(_step_url("when-where"), {"neighbourhood": str(place.pk)})
+    assert response["Location"] == _step_url("place")
+    return place
+
+
+def test_a_neighbourhood_with_an_outline_asks_for_a_place_on_it(client):
+    _up_to_the_map(client)
+    page = client.get(_step_url("place"))
+    assert b"place-picker" in page.content
+    outside = client.post(_step_url("place"), {"latitude": "51.600000", "longitude": "-0.100000"})
+    assert b"outside" in outside.content
+    inside = client.post(_step_url("place"), {"latitude": "51.499000", "longitude": "-0.099000"})
+    assert inside["Location"] == _step_url("details")
+    client.post(_step_url("details"), ANSWERS["details"])
+    client.post(_step_url("contact"), ANSWERS["contact"])
+    assert b"A place is marked" in client.get(reverse("safeguarding:report_review")).content
+    _send(client)
+    report = ConfidentialReport.objects.get()
+    assert (str(report.latitude), str(report.longitude)) == ("51.499000", "-0.099000")
+
+
+def test_a_tap_on_the_outline_without_javascript_marks_the_place(client):
+    _up_to_the_map(client)
+    response = client.post(_step_url("place"), {"place.x": "150", "place.y": "200"})
+    assert response.status_code == 200
+    assert b"place-picker" in response.content
+
+
+def test_the_place_may_be_left_out(client):
+    _up_to_the_map(client)
+    response = client.post(_step_url("place"), {})
+    assert response["Location"] == _step_url("details")
+
+
+def test_without_an_outline_there_is_no_map_step(client):
+    place = NeighbourhoodFactory(name="No Outline", boundary=None)
+    client.post(_step_url("danger"), ANSWERS["danger"])
+    client.post(_step_url("what"), ANSWERS["what"])
+    response = client.post(_step_url("when-where"), {"neighbourhood": str(place.pk)})
+    assert response["Location"] == _step_url("details")
+    assert client.get(_step_url("place"))["Location"] == _step_url("details")
