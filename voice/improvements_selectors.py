@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
+from wagtail.query import PageQuerySet
+
 from training.places.models import Neighbourhood
 from voice.models import (
     EstateCheck,
@@ -23,7 +25,7 @@ CARD_PHOTO_FILTER = "fill-480x320"
 LATEST_HOW_MANY = 3
 
 
-def _improvements() -> QuerySet[ImprovementPage]:
+def _improvements() -> PageQuerySet:
     from wagtail.images import get_image_model
 
     photos = get_image_model().objects.prefetch_renditions(CARD_PHOTO_FILTER)

@@ -11,8 +11,8 @@ and a report linked later tells only its new people. It is connected to Wagtail'
 
 :func:`improvements_index_ensure` makes the "You said, we did" index under the home page if it
 is missing, and gives Course Editors and Managers the right to add, edit and publish
-improvements under it (Wagtail page permissions need the page itself). Both are safe to run
-again.
+improvements under it (Wagtail page permissions need the page itself), and Managers the right
+to add and choose images for the photos. Both are safe to run again.
 """
 
 from django.db import IntegrityError, transaction
@@ -40,6 +40,8 @@ INDEX_INTRODUCTION = (
 # Who may add, edit and publish improvements under the index (Wagtail page permissions).
 INDEX_EDITOR_GROUPS = (COURSE_EDITOR, MANAGER)
 INDEX_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+# Managers add before and after photos too (Course Editors have these already: courses 0003).
+MANAGER_IMAGE_PERMISSIONS = ("add_image", "choose_image")
 
 
 def _people_of(*, reports: list[Report]) -> list[User]:
@@ -120,11 +122,12 @@ def improvement_published(sender, instance, revision=None, **_kwargs) -> None:
 @transaction.atomic
 def improvements_index_ensure() -> YouSaidWeDidIndexPage:
     """The "You said, we did" index (made and published under the home page if missing), with
-    its page permissions for :data:`INDEX_EDITOR_GROUPS`. Safe to run again."""
+    its page permissions for :data:`INDEX_EDITOR_GROUPS` and image permissions for Managers.
+    Safe to run again."""
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
 
-    from wagtail.models import GroupPagePermission, Page
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     from training.core.models import HomePage
 
@@ -144,4 +147,13 @@ def improvements_index_ensure() -> YouSaidWeDidIndexPage:
             GroupPagePermission.objects.get_or_create(
                 group=group, page_id=index.pk, permission=permission
             )
+    root_collection = Collection.get_first_root_node()
+    managers = Group.objects.get(name=MANAGER)
+    for codename in MANAGER_IMAGE_PERMISSIONS:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailimages", codename=codename
+        )
+        GroupCollectionPermission.objects.get_or_create(
+            group=managers, collection=root_collection, permission=permission
+        )
     return index

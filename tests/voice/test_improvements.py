@@ -471,6 +471,7 @@ def test_editors_and_managers_publish_an_improvement_in_the_admin(client, index,
     assert list(page.reports.all()) == [report]
     assert Notification.objects.filter(recipient=reporter).count() == 1
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    assert client.get("/admin/images/chooser/").status_code == 200  # for the photos
 
 
 def test_a_negative_cost_is_explained_by_the_field_in_the_admin(client, index, elm):

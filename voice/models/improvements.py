@@ -188,7 +188,6 @@ class ImprovementPage(AnonymousPageCacheMixin, Page):
         *Page.search_fields,
         index.SearchField("tenants_said"),
         index.SearchField("we_did"),
-        index.FilterField("neighbourhood"),
     ]
     base_form_class = ImprovementPageForm
 

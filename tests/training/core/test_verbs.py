@@ -41,6 +41,7 @@ KNOWN = {
     "report.status_changed": False,
     "community.estate_check.answered": True,
     "estate_check.changed": False,
+    "improvement.people_told": False,
 }
 
 
