@@ -22,3 +22,14 @@ class VoiceConfig(AppConfig):
             weak=False,
             dispatch_uid="voice-improvement-published",
         )
+
+        # Consultations: everyone who took part is told once the decision is published.
+        from voice.consultations_services import consultation_published
+        from voice.models import ConsultationPage
+
+        page_published.connect(
+            consultation_published,
+            sender=ConsultationPage,
+            weak=False,
+            dispatch_uid="voice-consultation-published",
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from voice import estate_checks_views, reports_views, views
+from voice import consultations_views, estate_checks_views, reports_views, views
 
 app_name = "voice"
 
@@ -48,4 +48,20 @@ urlpatterns = [
     path("voice/reports/<int:pk>/status/", reports_views.report_status, name="report_status"),
     path("voice/reports/photos/<int:photo_id>/", reports_views.report_photo, name="report_photo"),
     path("voice/estates/<slug:slug>/reports/", reports_views.reports_list, name="reports_list"),
+    # Consultations (the pages themselves are Wagtail pages under /consultations/).
+    path(
+        "voice/consultations/<int:pk>/results.csv",
+        consultations_views.consultation_results_csv,
+        name="consultation_results_csv",
+    ),
+    path(
+        "voice/consultations/<int:pk>/paper/",
+        consultations_views.consultation_paper,
+        name="consultation_paper",
+    ),
+    path(
+        "voice/consultations/moderation/",
+        consultations_views.consultation_moderation,
+        name="consultation_moderation",
+    ),
 ]

@@ -62,3 +62,24 @@ IMPROVEMENT_PEOPLE_TOLD = verb_register(
         "reports were told (how many is recorded). Not taking part: it is the landlord's answer."
     ),
 )
+
+# Consultations (voice.models.consultations). Answering counts as taking part.
+CONSULTATION_ANSWERED = verb_register(
+    "community.consultation.answered",
+    _(
+        "Sent their answers to a consultation, or a Digital Champion entered their paper "
+        "answers (recorded as assisted). Counts as taking part."
+    ),
+    participation=True,
+)
+CONSULTATION_CHANGED = verb_register(
+    "consultation.changed",
+    _("Changed their answers to a consultation before it closed. Not taking part by itself."),
+)
+CONSULTATION_DECISION_TOLD = verb_register(
+    "consultation.decision_told",
+    _(
+        "A consultation's decision was published and everyone who took part was told (how many "
+        "is recorded). Not taking part: it is the landlord's answer."
+    ),
+)

@@ -118,3 +118,13 @@ def voice_improvement_log_actions(actions):
         _("Tell the people of an improvement's reports"),
         _("People of the improvement's reports told"),
     )
+
+
+@hooks.register("register_log_actions")
+def voice_consultation_log_actions(actions):
+    """Consultations: everyone who took part was told about the decision (how many)."""
+    actions.register_action(
+        "voice.consultation.decision_told",
+        _("Tell everyone who took part about a consultation's decision"),
+        _("People who took part told about the decision"),
+    )

@@ -96,6 +96,7 @@ class ConsultationIndexPage(Page):
         context["open_consultations"], context["closed_consultations"] = consultations_listed(
             index=self
         )
+        context["today"] = timezone.localdate()
         return context
 
 
