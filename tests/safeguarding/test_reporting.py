@@ -325,3 +325,9 @@ def test_without_an_outline_there_is_no_map_step(client):
     response = client.post(_step_url("when-where"), {"neighbourhood": str(place.pk)})
     assert response["Location"] == _step_url("details")
     assert client.get(_step_url("place"))["Location"] == _step_url("details")
+
+
+def test_the_account_page_links_to_my_reports(client, learner):
+    client.force_login(learner)
+    page = client.get(reverse("users:profile")).content.decode()
+    assert reverse("safeguarding:my_reports") in page
