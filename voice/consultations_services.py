@@ -305,6 +305,7 @@ def consultation_create(
         eligibility=eligibility,
         opens_on=opens_on,
         closes_on=closes_on,
+        live=False,
         **({"slug": slug} if slug else {}),
     )
     page.neighbourhoods = list(neighbourhoods)
