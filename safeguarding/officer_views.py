@@ -44,7 +44,7 @@ def officer_view(view):
             access_log_record(person=request.user, action=AccessAction.REFUSED, request=request)
             raise PermissionDenied
         response = view(request, *args, **kwargs)
-        response_make_private(response)  # type: ignore[arg-type]
+        response_make_private(response)
         response["X-Robots-Tag"] = ROBOTS
         return response
 
@@ -205,4 +205,4 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
         request=request,
         detail=f"evidence {evidence.pk}",
     )
-    return private_file_response(name=evidence.photo.name)
+    return private_file_response(name=str(evidence.photo.name))

@@ -9,6 +9,7 @@ Celery beat every night (``safeguarding.tasks.reports_retention_delete_task``).
 
 import logging
 from datetime import datetime
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -39,6 +40,12 @@ def retention_cutoff(*, now: datetime | None = None) -> datetime:
         return now.replace(year=year, day=28)
 
 
+def _files_delete(*, names: list[str]) -> None:
+    storage = private_storage()
+    for name in names:
+        storage.delete(name)
+
+
 def _delete_one(*, report_id: int) -> str | None:
     """Delete one report (if it is still due) and log it; its files go once that commits."""
     with transaction.atomic():
@@ -50,7 +57,7 @@ def _delete_one(*, report_id: int) -> str | None:
         if report is None:
             return None
         reference, closed = report.reference, report.closed_at
-        files = [item.photo.name for item in report.evidence.all() if item.photo]
+        files = [str(item.photo.name) for item in report.evidence.all() if item.photo]
         report.delete()
         access_log_record(
             person=None,
@@ -58,9 +65,7 @@ def _delete_one(*, report_id: int) -> str | None:
             reference=reference,
             detail=f"retention: closed {closed:%Y-%m-%d}, {len(files)} files",
         )
-        storage = private_storage()
-        for name in files:
-            transaction.on_commit(lambda name=name: storage.delete(name))
+        transaction.on_commit(partial(_files_delete, names=files))
     return reference
 
 
