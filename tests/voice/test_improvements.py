@@ -482,6 +482,20 @@ def test_a_negative_cost_is_explained_by_the_field_in_the_admin(client, index, e
     assert not ImprovementPage.objects.exists()
 
 
+def test_linked_reports_and_checks_must_be_of_its_neighbourhood(client, index, elm, river):
+    client.force_login(UserFactory(role=roles.COURSE_EDITOR))
+    elsewhere = report_add(neighbourhood=river, reporter=UserFactory())
+    check = check_closed_with_answers(river, people=1)
+    form = admin_form(elm, reports=[elsewhere])
+    form["estate_checks"] = [check.pk]
+    response = client.post(admin_add_url(index), form)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tick only problems reported in Elm Court estate" in html
+    assert "Tick only estate checks that asked tenants in Elm Court estate." in html
+    assert not ImprovementPage.objects.exists()
+
+
 @pytest.mark.parametrize(
     "role", [roles.LEARNER, roles.HOUSING_OFFICER, roles.DIGITAL_CHAMPION, roles.MODERATOR]
 )

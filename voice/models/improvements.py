@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from training.core.models.pages import PLAIN_RICH_TEXT
 from training.core.page_cache import AnonymousPageCacheMixin
+from voice.models.estate_checks import EstateCheck
 
 TENANTS_SAID_MAX_LENGTH = 300
 IMPROVEMENTS_PER_PAGE = 10
@@ -93,6 +94,32 @@ class ImprovementPageForm(WagtailAdminPageForm):
                 f"{report.neighbourhood.name}, {report.created_at:%d %b %Y}: "
                 f"{report.get_category_display()} – {report.description[:80]}"
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        neighbourhood = cleaned.get("neighbourhood")
+        if neighbourhood is None:
+            return cleaned
+        reports = cleaned.get("reports") or []
+        if any(report.neighbourhood_id != neighbourhood.pk for report in reports):
+            self.add_error(
+                "reports",
+                _("Tick only problems reported in %(place)s, the improvement's neighbourhood.")
+                % {"place": neighbourhood.name},
+            )
+        checks = cleaned.get("estate_checks") or []
+        asked = set(
+            EstateCheck.neighbourhoods.through.objects.filter(
+                estatecheck_id__in=[check.pk for check in checks], neighbourhood=neighbourhood
+            ).values_list("estatecheck_id", flat=True)
+        )
+        if any(check.pk not in asked for check in checks):
+            self.add_error(
+                "estate_checks",
+                _("Tick only estate checks that asked tenants in %(place)s.")
+                % {"place": neighbourhood.name},
+            )
+        return cleaned
 
 
 class ImprovementPage(AnonymousPageCacheMixin, Page):
