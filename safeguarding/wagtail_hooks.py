@@ -12,7 +12,7 @@ def safeguarding_data_export(*, person):
     return {"confidential_reports": reports_export(person=person)}
 
 
-@hooks.register(ACCOUNT_DELETE)
+@hooks.register(ACCOUNT_DELETE, order=26)  # after voice (25), before dashboards (30)
 def safeguarding_account_delete(*, person):
     """The reports stay (officers may still be acting on them); the link to the account goes."""
     reporter_unlink(person=person)

@@ -42,6 +42,7 @@ KNOWN = {
     "community.estate_check.answered": True,
     "estate_check.changed": False,
     "improvement.people_told": False,
+    "safeguarding.report.made": False,
 }
 
 

@@ -34,12 +34,14 @@ def test_each_app_registers_its_part_in_order():
         "community.wagtail_hooks.community_data_export",
         "events.wagtail_hooks.events_data_export",
         "voice.wagtail_hooks.voice_data_export",
+        "safeguarding.wagtail_hooks.safeguarding_data_export",
         "dashboards.wagtail_hooks.dashboards_data_export",
     ]
     assert _names(ACCOUNT_DELETE) == [
         "community.services.account_photos_delete",
         "events.services.account_bookings_release",
         "voice.data_rights.account_voice_tidy",
+        "safeguarding.wagtail_hooks.safeguarding_account_delete",
         "dashboards.services.account_exports_delete",
     ]
 
@@ -64,6 +66,7 @@ def test_the_download_keeps_its_sections_in_the_same_order():
         "event_bookings",
         "tenant_verification",
         "tenant_voice",
+        "confidential_reports",
         "dashboard_exports",
     ]
     assert list(data["profile"])[-1] == "reminder_emails"
