@@ -21,9 +21,11 @@ DEMO_MODULES = [
     "demo.events",
     "demo.community",
     "demo.voice",
+    "demo.consultations",
     "demo.safeguarding",
     "demo.practice",
     "demo.dashboards",
+    "demo.opendata",
 ]
 
 
