@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("voice.urls")),
     path("", include("safeguarding.urls")),
     path("", include("dashboards.urls")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "voice",
     "safeguarding",  # confidential reports: imported only by dashboards and opendata
     "dashboards",
+    "opendata",  # published figures; reads other apps through their selectors
     "demo",  # demo content and `seed_demo`; no product app imports it
     # Wagtail
     # Not installed (nothing uses them): wagtail.contrib.forms (no form pages), wagtail.embeds
