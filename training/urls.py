@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("community.urls")),
     path("", include("events.urls")),
+    path("", include("champions.urls")),
     path("", include("notifications.urls")),
     path("", include("practice.urls")),
     path("", include("voice.urls")),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "notifications",
     "courses",
     "events",
+    "champions",  # Digital Champions pathway; only dashboards read it (selectors)
     "community",
     "practice",
     "voice",
