@@ -5,6 +5,7 @@ Nothing here logs or records what a reporter wrote. The activity stream gets one
 report is waiting.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -39,9 +40,12 @@ from training.core.addresses import site_url
 from training.core.services import activity_record
 from training.users.roles import SAFEGUARDING_OFFICER
 
-# Checked against when no report has the reference, so that a wrong reference and a wrong
-# phrase take the same time.
-_DUMMY_HASH = make_password("no report has this reference")
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked against when no report has the reference, so that a wrong reference and a wrong
+    phrase take the same time. Made on first use, not at import (hashing is slow on purpose)."""
+    return make_password("no report has this reference")
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,7 @@ def report_unlock(*, reference: str, phrase: str) -> ConfidentialReport | None:
     wanted = reference_normalise(reference)
     report = ConfidentialReport.objects.filter(reference=wanted).first() if wanted else None
     if report is None:
-        check_password(phrase_normalise(phrase), _DUMMY_HASH)
+        check_password(phrase_normalise(phrase), _dummy_hash())
         return None
     if not check_password(phrase_normalise(phrase), report.phrase_hash):
         return None

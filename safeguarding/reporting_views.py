@@ -23,6 +23,7 @@ from allauth.account.adapter import get_adapter
 from community.views import photo_upload_limited
 from safeguarding import crypto
 from safeguarding.models.reports import ConfidentialReport, ContactPreference
+from safeguarding.references import reference_normalise
 from safeguarding.reporting_forms import (
     AddInformationForm,
     CheckForm,
@@ -406,7 +407,7 @@ def report_check(request: HttpRequest) -> HttpResponse:
         within = (
             rate_limit_consume(
                 action="safeguarding_check_reference",
-                key=hashlib.sha256(reference.upper().replace(" ", "").encode()).hexdigest()[:32],
+                key=hashlib.sha256(reference_normalise(reference).encode()).hexdigest()[:32],
             )
             and within
         )
