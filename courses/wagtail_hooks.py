@@ -9,6 +9,7 @@ from courses.hooks import QUIZ_ANSWERED
 from courses.models import Skill, SkillArea
 from courses.progress.learner.data_export import learning_record_export
 from courses.progress.learner.page_context import quiz_result_record
+from courses.offline.services import offline_session_merge
 from courses.progress.session import progress_session_merge
 from training.users.hooks import DATA_EXPORT_SECTIONS, EXPORT_ORDER_LEARNING, SIGN_IN
 
@@ -60,6 +61,7 @@ def accessibility_checks_extend(request, items, page=None) -> None:
 
 # Keep what a visitor learned while signed out when they sign in or sign up.
 hooks.register(SIGN_IN, progress_session_merge)
+hooks.register(SIGN_IN, offline_session_merge)
 # "Download my data": the reminder-email setting and the learning record.
 hooks.register(DATA_EXPORT_SECTIONS, learning_record_export, order=EXPORT_ORDER_LEARNING)
 # A quiz answered on a lesson page: store the try (passing completes the lesson).

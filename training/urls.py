@@ -25,6 +25,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("account/", include("training.users.urls")),
     path("", include("courses.urls")),
+    path("", include("courses.offline.urls")),
     path("", include("community.urls")),
     path("", include("events.urls")),
     path("", include("champions.urls")),

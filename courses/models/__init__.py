@@ -1,3 +1,4 @@
+from courses.models.offline import OfflineCompletion, OfflineOutcome
 from courses.models.pages import CourseIndexPage, CourseLevel, CoursePage, LessonPage
 from courses.models.progress import (
     Certificate,
@@ -15,6 +16,8 @@ __all__ = [
     "CompletionMethod",
     "Enrolment",
     "LessonCompletion",
+    "OfflineCompletion",
+    "OfflineOutcome",
     "QuizAttempt",
     "SkillEvidence",
     "SkillRecord",

@@ -479,6 +479,9 @@ CONTENT_SECURITY_POLICY = {
     "style-src": "'self'",
     "font-src": "'self'",
     "connect-src": "'self'",
+    # The service worker (/sw.js) and the web app manifest (courses/offline/).
+    "worker-src": "'self'",
+    "manifest-src": "'self'",
     "frame-src": "https://www.youtube-nocookie.com https://player.vimeo.com",
     "object-src": "'none'",
     "base-uri": "'self'",
