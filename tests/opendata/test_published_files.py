@@ -66,7 +66,9 @@ def csvw_errors(csv_bytes: bytes, metadata: dict) -> list[str]:
                     errors.append(f"row {number}: {column['name']} is required")
                 continue
             if not _DATATYPES[column["datatype"]](cell):
-                errors.append(f"row {number}: {column['name']}={cell!r} is not {column['datatype']}")
+                errors.append(
+                    f"row {number}: {column['name']}={cell!r} is not {column['datatype']}"
+                )
     return errors
 
 
