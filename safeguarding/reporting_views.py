@@ -478,9 +478,7 @@ def report_close(request: HttpRequest) -> HttpResponse:
 @confidential
 @login_required
 def my_reports(request: HttpRequest) -> HttpResponse:
-    reports = ConfidentialReport.objects.filter(reporter=request.user.pk).prefetch_related(
-        "strand_rows"
-    )
+    reports = ConfidentialReport.objects.filter(reporter=request.user.pk)
     return render(request, "safeguarding/report/mine.html", {"reports": reports})
 
 

@@ -331,3 +331,20 @@ def test_the_account_page_links_to_my_reports(client, learner):
     client.force_login(learner)
     page = client.get(reverse("users:profile")).content.decode()
     assert reverse("safeguarding:my_reports") in page
+
+
+def test_my_reports_takes_the_same_queries_for_one_report_or_many(client, learner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(learner)
+    report_made(reporter=learner)
+    client.get(reverse("safeguarding:my_reports"))  # the session and user are read once
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("safeguarding:my_reports"))
+    for _ in range(3):
+        report_made(reporter=learner)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("safeguarding:my_reports"))
+    assert page.content.count(b"Status: Received") == 4
+    assert len(many) == len(one) <= 6
