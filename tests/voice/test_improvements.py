@@ -402,12 +402,16 @@ def test_query_counts_are_small_and_the_same_at_two_sizes(client, index, elm):
 
 
 def test_demo_seeds_an_improvement_in_each_neighbourhood_once(client):
+    import json
     from io import StringIO
 
     from django.core.management import call_command
 
+    from demo.voice import IMPROVEMENTS_FILE
+
     call_command("seed_demo", stdout=StringIO())
-    improvements = ImprovementPage.objects.live().select_related("neighbourhood")
+    slugs = [item["slug"] for item in json.loads(IMPROVEMENTS_FILE.read_text())["improvements"]]
+    improvements = ImprovementPage.objects.live().filter(slug__in=slugs)
     assert sorted(page.neighbourhood.slug for page in improvements) == [
         "elm-court",
         "hillview",
@@ -424,11 +428,13 @@ def test_demo_seeds_an_improvement_in_each_neighbourhood_once(client):
     told = Notification.objects.filter(recipient=tenant, url=light.url)
     assert told.count() == 1
 
+    count = ImprovementPage.objects.count()
     call_command("seed_demo", stdout=StringIO())
-    assert ImprovementPage.objects.count() == 3
+    assert ImprovementPage.objects.count() == count
     assert told.count() == 1
     html = client.get("/").content.decode()
-    assert light.title in html
+    newest = ImprovementPage.objects.live().order_by("-done_on", "-first_published_at", "-pk")
+    assert all(page.title in html for page in newest[:3])
 
 
 # --- Who may publish: Course Editors and Managers, in the admin ---------------------------------
