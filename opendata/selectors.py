@@ -9,10 +9,12 @@ hidden figure can be worked out by subtraction (no secondary suppression is need
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from statistics import median
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db.models import Avg, Count
@@ -32,23 +34,31 @@ CURRENT_KEY = "opendata:current:v1"
 CURRENT_MAX_AGE = 60 * 60
 
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    Text = str | _StrPromise
+else:
+    Text = str
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
-    title: str
+    title: Text
     datatype: str  # CSVW/XSD: string, integer, decimal
-    description: str
+    description: Text
     about_people: bool = False  # a count of people: null, 0 or 5 and more
 
 
 @dataclass(frozen=True)
 class Dataset:
     slug: str
-    title: str
-    description: str
-    notes: list[str]
+    title: Text
+    description: Text
+    notes: list[Text]
     columns: list[Column]
-    build: object = field(repr=False)  # () -> list[dict]
+    build: Callable[[], list[dict]] = field(repr=False)
     chart_label: str = ""  # the column the chart's bars are labelled by
     chart_value: str = ""  # the column the chart draws
 
@@ -386,6 +396,10 @@ MINIMUM = SMALLEST_GROUP
 # --- Published versions --------------------------------------------------------------------------
 
 
+def _iso(moment: datetime | None) -> str:
+    return moment.isoformat() if moment else ""
+
+
 def published_current() -> dict[str, dict]:
     """{dataset slug: {"number", "published_at"}} of each dataset's newest published version,
     kept in the cache (emptied when a version is published) so cached answers make no query."""
@@ -397,7 +411,7 @@ def published_current() -> dict[str, dict]:
         ):
             current.setdefault(
                 version.dataset,
-                {"number": version.number, "published_at": version.published_at.isoformat()},
+                {"number": version.number, "published_at": _iso(version.published_at)},
             )
         cache.set(CURRENT_KEY, current, CURRENT_MAX_AGE)
     return current

@@ -417,8 +417,8 @@ class DraftForm(forms.Form):
     )
 
 
-@manager_view
 @require_GET
+@manager_view
 def manage(request: HttpRequest) -> HttpResponse:
     versions = versions_for_staff()
     return render(
@@ -432,8 +432,8 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@manager_view
 @require_POST
+@manager_view
 def manage_draft(request: HttpRequest, dataset: str) -> HttpResponse:
     if dataset not in BY_SLUG:
         raise Http404
@@ -453,8 +453,8 @@ def manage_draft(request: HttpRequest, dataset: str) -> HttpResponse:
     return redirect("opendata:manage")
 
 
-@manager_view
 @require_POST
+@manager_view
 def manage_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     version = get_object_or_404(DatasetVersion, pk=pk)
     try:
