@@ -76,7 +76,7 @@ def improvement_people_tell(*, page: ImprovementPage, by: User | None = None) ->
         "You reported a problem in %(place)s, or said it affected you too. Here is what we did "
         "about it: %(title)s."
     ) % {"place": page.neighbourhood.name, "title": page.title}
-    url = page.url or page.url_path
+    url = page.url or ""
     told = 0
     for person in people:
         if person.pk in already:
