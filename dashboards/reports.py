@@ -15,6 +15,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from champions import selectors as champions_selectors
 from dashboards import selectors
 from dashboards.access import Scope
 from dashboards.filters import Filters
@@ -298,17 +299,100 @@ def sustained_table(f: Filters, scope: Scope) -> Table:
             suppress(percent(s.community, s.finishers), s.community, s.finishers),
         ]
     )
+    if scope.every_place:
+        rows += _champions_funnel_rows(f)
     return Table(
         slug="sustained",
         title=_("Does it last?"),
         intro=_(
             "Of the learners who finished a course in this period: how many were still using "
             "the site 30 and 90 days later, and how many joined a group, posted, booked an "
-            "event or took a next step. “Out of” counts only those who finished long enough ago."
+            "event, took a next step or became a Digital Champion. “Out of” counts only those "
+            "who finished long enough ago."
         ),
         columns=[_("Measure"), _("Learners"), _("Out of"), _("Share")],
         rows=rows,
     )
+
+
+def _champions_funnel_rows(f: Filters) -> list[list]:
+    """The Digital Champions pathway, for the learners who started its track in this period:
+    each step out of the step before it."""
+    funnel = champions_selectors.funnel(start=f.start, end=f.end)
+    if not funnel.started:
+        return []
+    steps = [
+        (_("Helping others: started the track"), funnel.started),
+        (_("Helping others: finished the track"), funnel.finished),
+        (_("Helping others: applied to be a Digital Champion"), funnel.applied),
+        (_("Helping others: approved as a Digital Champion"), funnel.approved),
+        (_("Helping others: helped someone within 90 days"), funnel.helped),
+    ]
+    rows = []
+    previous = None
+    for label, count in steps:
+        if previous is None:
+            rows.append([label, _counted(count), "", ""])
+        else:
+            rows.append(
+                [
+                    label,
+                    suppress(count, count, previous),
+                    _counted(previous),
+                    suppress(percent(count, previous), count, previous),
+                ]
+            )
+        previous = count
+    return rows
+
+
+def champions_table(f: Filters, scope: Scope) -> Table:
+    """Help given by Digital Champions in this period, per centre and per champion (named only
+    with their consent), from the activity stream. Managers only, on the page (not in TABLES:
+    not kept in snapshots or exports, like the confidential reports panel)."""
+    rows = []
+    for centre, _champions, help_given in champions_selectors.help_by_centre(
+        since=f.start, until=f.end
+    ):
+        rows.append(
+            _champion_help_row(
+                _("All champions at %(centre)s") % {"centre": centre or _("no centre")}, help_given
+            )
+        )
+    for row in champions_selectors.help_by_champion(since=f.start, until=f.end):
+        name = row.name or _("A champion who chose not to be named")
+        label = f"{name} ({row.centre})" if row.centre else name
+        rows.append(_champion_help_row(label, row.help))
+    return Table(
+        slug="champions",
+        title=_("Help given by Digital Champions"),
+        intro=_(
+            "Learners helped, lessons and skills recorded with help, accounts made and events "
+            "run, by centre and by champion. A champion is named only if they agreed to be."
+        ),
+        columns=[
+            _("Who"),
+            _("Learners helped"),
+            _("Lessons with help"),
+            _("Skills with help"),
+            _("Accounts made"),
+            _("Events run"),
+        ],
+        rows=rows,
+        empty=_("No help was recorded in this period."),
+    )
+
+
+def _champion_help_row(label, help_given) -> list:
+    learners = help_given.learners
+    return [
+        label,
+        _counted(learners),
+        suppress(help_given.lessons, learners),
+        suppress(help_given.skills, learners),
+        suppress(help_given.accounts, learners),
+        help_given.events,
+    ]
 
 
 TABLES: dict[str, Callable[[Filters, Scope], Table]] = {

@@ -18,7 +18,7 @@ from dashboards.access import dashboard_scope
 from dashboards.charts import bar_chart
 from dashboards.filters import DashboardFilterForm, filters_from
 from dashboards.models import DashboardExport, ExportStatus
-from dashboards.reports import table_slugs
+from dashboards.reports import champions_table, table_slugs
 from dashboards.services import export_request, table_rows
 from dashboards.snapshots import view_tables
 from safeguarding.selectors import manager_figures
@@ -63,6 +63,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # Managers: confidential reports as anonymous counts (small numbers hidden) and how often
     # the access log was written; never kept in a snapshot or an export.
     confidential = manager_figures() if scope.every_place else None
+    # Managers: the help Digital Champions gave, per centre and per champion (with consent).
+    champions_help = champions_table(filters, scope) if scope.every_place else None
     return render(
         request,
         "dashboards/dashboard.html",
@@ -80,6 +82,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "stalled_reports_shown": STALLED_REPORTS_SHOWN,
             "stalled_working_days": STALLED_WORKING_DAYS,
             "confidential": confidential,
+            "champions_help": champions_help,
         },
     )
 

@@ -220,6 +220,7 @@ def _skills_check(
                 "skill_id": skill_id,
                 "evidence": SkillEvidence.LESSONS,
                 "assisted": helper is not None,
+                "helper_id": helper.pk if helper else None,
             },
             occurred_at=now,
         )

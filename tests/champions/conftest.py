@@ -10,7 +10,11 @@ from courses.progress.services import enrolment_start, lesson_complete
 from tests.factories.courses import course_index
 
 TRACK_FOLDER = (
-    Path(__file__).resolve().parents[2] / "demo" / "content" / "courses" / "helping-others-get-online"
+    Path(__file__).resolve().parents[2]
+    / "demo"
+    / "content"
+    / "courses"
+    / "helping-others-get-online"
 )
 
 

@@ -1,9 +1,11 @@
 """The pathway: the track's content, applying, a Manager's decision, stepping down and ending."""
 
-import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+
 from wagtail.models import ModelLogEntry
+
+import pytest
 
 from champions import selectors, services
 from champions.models import ApplicationStatus, ChampionApplication, ChampionRole
@@ -90,7 +92,9 @@ def test_declining_needs_a_reason_and_the_applicant_is_told_it(track, centre, ma
     )
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECLINED
-    assert "We have enough for now." in Notification.objects.get(recipient=application.applicant).body
+    assert (
+        "We have enough for now." in Notification.objects.get(recipient=application.applicant).body
+    )
     assert not roles.user_has_role(application.applicant, roles.DIGITAL_CHAMPION)
     # Declined: they may ask again.
     services.application_make(applicant=application.applicant, centre=centre, note="Please.")
