@@ -107,3 +107,18 @@ def test_only_superusers_read_the_log_in_the_django_admin(client, role):
     delete = client.post(f"/django-admin/safeguarding/accesslogentry/{entry.pk}/delete/")
     assert delete.status_code == 403
     assert AccessLogEntry.objects.count() == 1
+
+
+def test_on_postgresql_the_database_refuses_too(officer):
+    from django.db import DatabaseError, connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger is PostgreSQL's; SQLite relies on the model")
+    entry = access_log_record(person=officer, action="read", reference="ABCD2345")
+    for sql in (
+        "UPDATE safeguarding_accesslogentry SET detail = 'x' WHERE id = %s",
+        "DELETE FROM safeguarding_accesslogentry WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, [entry.pk])
+    assert AccessLogEntry.objects.get().detail == ""
