@@ -408,6 +408,20 @@ MATRIX: dict[str, Row | list[Row]] = {
     "events:book": POST_ONLY("/events/{w.event_b.pk}/book/", ANON_REFUSED),
     "events:cancel": POST_ONLY("/events/{w.event_b.pk}/cancel/", ANON_REFUSED),
     "events:calendar": GET("/events/{w.event_b.pk}/calendar.ics", PUBLIC),
+    # Digital Champions: the pathway is for everyone signed in; applying needs the track first;
+    # a champion's own pages need a current role (the world's champion has one at centre A);
+    # only Managers decide applications and end roles.
+    "champions:home": GET("/champions/", SIGNED_IN),
+    "champions:apply": GET("/champions/apply/", signed_in(To("/champions/", exact=True)),
+        "nobody here finished the track"),
+    "champions:welcome": GET("/champions/welcome/", only(CHAMPION)),
+    "champions:help": GET("/champions/help-given/", only(CHAMPION)),
+    "champions:step_down": GET("/champions/step-down/", only(CHAMPION)),
+    "champions:staff": GET("/champions/staff/", only(MANAGER, SUPERUSER)),
+    "champions:staff_decide": GET(
+        "/champions/staff/applications/{w.champion_application_b.pk}/", only(MANAGER, SUPERUSER)),
+    "champions:staff_end": GET("/champions/staff/roles/{w.champion_role_b.pk}/end/",
+        only(MANAGER, SUPERUSER), "another centre's champion; Managers only"),
     # Next steps.
     "practice:step_take": GET("/practice/steps/{w.next_step.pk}/take/", SIGNED_IN),
     # Tenant voice: verified tenants.
@@ -714,6 +728,14 @@ def _world_build() -> World:
         community_centre=w.centre_b, created_with_assistance=True, assisted_by=w.champion_b
     )
     w.staff_assignment = StaffAssignment.objects.filter(person=w.champion_b).first()
+    # Champions: both champions serve through the pathway; learner B waits for a decision.
+    from champions.models import ChampionApplication, ChampionRole
+
+    ChampionRole.objects.create(person=w.users[CHAMPION], centre=w.centre_a)
+    w.champion_role_b = ChampionRole.objects.create(person=w.champion_b, centre=w.centre_b)
+    w.champion_application_b = ChampionApplication.objects.create(
+        applicant=w.learner_b, centre=w.centre_b, note="I help my neighbours."
+    )
 
     # Learning: a course with a lesson and a draft lesson; learner_b's certificate.
     w.course = CoursePageFactory()
