@@ -338,6 +338,30 @@ def test_the_visitor_crawl_reaches_you_said_we_did():
     assert "See what we did" in Client().get(report).content.decode()
 
 
+def test_the_visitor_crawl_reaches_open_data():
+    """From any page's footer a visitor reaches open data, every dataset's page and the files of
+    the published Tenant Satisfaction Measures; a Manager also reaches the publishing pages."""
+    crawl = Crawl(Client(), VISITOR)
+    crawl.run("/")
+    assert not crawl.problems
+    visited = set(crawl.visited)
+    for path in ("/open-data/", "/open-data/catalogue.json", "/open-data/api/v1/"):
+        assert path in visited, path
+    for slug in ("tenant-satisfaction-measures", "digital-skills", "estate-checks",
+                 "problem-reports", "consultations"):  # fmt: skip
+        assert f"/open-data/{slug}/" in visited, slug
+    for name in ("data.csv", "data.json", "data.csv-metadata.json", "data.schema.json"):
+        assert f"/open-data/tenant-satisfaction-measures/1/{name}" in visited, name
+    assert "/open-data/manage/" not in visited
+
+    client = Client()
+    client.force_login(User.objects.get(email="manager@example.com"))
+    crawl = Crawl(client, "manager@example.com")
+    crawl.run("/open-data/")
+    assert not crawl.problems
+    assert "/open-data/manage/" in crawl.visited
+
+
 def test_the_officer_crawl_reaches_the_estate_check_results():
     """The demo Housing Officer looks after Elm Court: their crawl opens the estate check
     results (from "Estate reports to update") for Elm Court, and another place's are refused."""
