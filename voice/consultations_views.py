@@ -70,6 +70,8 @@ def consultation_serve(request: HttpRequest, page: ConsultationPage) -> HttpResp
         "is_open": page.is_open(),
         "is_closed": page.is_closed(),
         "crumbs": [page.get_parent()],
+        "may_enter_paper": not staff_check_scope(staff=request.user).is_empty,
+        "may_moderate": selectors.consultation_may_moderate(person=request.user),
     }
     if page.is_closed():
         context["results"] = selectors.consultation_results(consultation=page)

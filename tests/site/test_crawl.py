@@ -362,6 +362,36 @@ def test_the_visitor_crawl_reaches_open_data():
     assert "/open-data/manage/" in crawl.visited
 
 
+def test_the_crawls_reach_the_consultations():
+    """From the benches improvement a visitor reaches the closed consultation (results,
+    decision), the consultations index and the open one; the demo tenant's crawl opens the open
+    one's form; the champion's the paper-entry page; the moderator's the queue of written
+    answers."""
+    crawl = Crawl(Client(), VISITOR)
+    crawl.run("/")
+    assert not crawl.problems
+    visited = set(crawl.visited)
+    for path in (
+        "/consultations/",
+        "/consultations/where-should-the-new-benches-go/",
+        "/consultations/how-should-we-spend-the-garden-fund/",
+    ):
+        assert path in visited, sorted(p for p in visited if "consult" in p)
+    closed = Client().get("/consultations/where-should-the-new-benches-go/").content.decode()
+    assert "What we decided, and why" in closed
+    for email, wanted in (
+        ("tenant@example.com", r"/consultations/how-should-we-spend-the-garden-fund/"),
+        ("champion@example.com", r"/voice/consultations/\d+/paper/"),
+        ("moderator@example.com", r"/voice/consultations/moderation/"),
+    ):
+        client = Client()
+        client.force_login(User.objects.get(email=email))
+        crawl = Crawl(client, email)
+        crawl.run("/")
+        assert not crawl.problems, crawl.problems
+        assert any(re.fullmatch(wanted, path) for path in crawl.visited), email
+
+
 def test_the_officer_crawl_reaches_the_estate_check_results():
     """The demo Housing Officer looks after Elm Court: their crawl opens the estate check
     results (from "Estate reports to update") for Elm Court, and another place's are refused."""
@@ -392,6 +422,31 @@ def test_the_safeguarding_crawl_reaches_the_case_pages():
     assert "/safeguarding/cases/export.csv" in visited
     cases = [p for p in visited if re.fullmatch(r"/safeguarding/cases/\d+/", p)]
     assert len(cases) >= 4, cases
+
+
+def test_the_crawls_reach_the_champions_pages():
+    """The demo Manager reaches the champions' staff page from the dashboard, Nia's waiting
+    application and the end-role page of Tom (the demo champion); Tom reaches the help he has
+    given and his first steps from "My learning"; nobody else is refused on the way."""
+    for email, wanted in (
+        (
+            "manager@example.com",
+            {
+                "/champions/staff/",
+                r"/champions/staff/applications/\d+/",
+                r"/champions/staff/roles/\d+/end/",
+            },
+        ),
+        ("tom@example.com", {"/champions/", "/champions/help-given/", "/champions/welcome/"}),
+        ("tenant@example.com", {"/champions/"}),
+    ):
+        client = Client()
+        client.force_login(User.objects.get(email=email))
+        crawl = Crawl(client, email)
+        crawl.run("/")
+        assert not crawl.problems, crawl.problems
+        for pattern in wanted:
+            assert any(re.fullmatch(pattern, path) for path in crawl.visited), (email, pattern)
 
 
 def test_every_page_links_to_the_confidential_report_form():
