@@ -348,3 +348,14 @@ def test_my_reports_takes_the_same_queries_for_one_report_or_many(client, learne
         page = client.get(reverse("safeguarding:my_reports"))
     assert page.content.count(b"Status: Received") == 4
     assert len(many) == len(one) <= 6
+
+
+def test_reports_are_never_in_the_site_search(client):
+    from wagtail.search.index import get_indexed_models
+
+    made = report_made()
+    assert not any(model._meta.app_label == "safeguarding" for model in get_indexed_models())
+    # The page repeats the words searched for: look for another word of the report.
+    page = client.get(reverse("courses:search"), {"q": "slurs"}).content.decode()
+    assert "Shouted" not in page and "Amira" not in page
+    assert made.report.reference_display not in page
