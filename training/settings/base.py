@@ -244,6 +244,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.outgoing_emails_flush",
         "schedule": 60.0,
     },
+    # Champions who have now helped 10 learners get their Open Badge (champions/services.py).
+    "issue-helper-badges": {
+        "task": "champions.tasks.helper_badges_issue_hourly",
+        "schedule": crontab(minute=20),
+    },
     "refresh-dashboard-snapshots": {
         "task": "dashboards.tasks.dashboard_snapshots_refresh",
         "schedule": 600.0,
