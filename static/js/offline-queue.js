@@ -99,6 +99,16 @@
   /* Send the queue. Items the server accepted, had already, or refused leave the queue
    * (refusals leave a notice); on a network or server error everything stays for next time. */
   function flush() {
+    // One sender at a time (this page, another tab, the service worker's Background Sync):
+    // the next one finds the queue already sent.
+    var locks = root.navigator && root.navigator.locks;
+    if (locks && locks.request) {
+      return locks.request("hon-offline-flush", send);
+    }
+    return send();
+  }
+
+  function send() {
     return all().then(function (items) {
       if (!items.length) { return { accepted: 0 }; }
       return token().then(function (info) {

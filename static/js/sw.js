@@ -82,7 +82,11 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   if (isPersonal(request.url)) {
-    return;  // the network only, never stored or answered from storage
+    // The network only: never stored, never answered from storage (offline: the offline page).
+    if (request.mode === "navigate") {
+      event.respondWith(fetch(request).catch(function () { return caches.match(CONFIG.offline_url); }));
+    }
+    return;
   }
   if (request.mode === "navigate") {
     event.respondWith(fetch(request).catch(function () {
