@@ -23,9 +23,9 @@ def tsm_year_now() -> int:
     return today.year if today.month >= 4 else today.year - 1
 
 
-def demo_seed(*, stdout=None) -> None:
+def tsm_load(*, manager: User) -> None:
+    """This year's and last year's made-up figures, entered as ``manager`` (once)."""
     content = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
-    manager = User.objects.get(email__iexact="manager@example.com")
     now = tsm_year_now()
     for key, year in (("last_year", now - 1), ("this_year", now)):
         if TsmYear.objects.filter(year=year).exists():
@@ -48,6 +48,11 @@ def demo_seed(*, stdout=None) -> None:
                 for code, figure in item["figures"].items()
             ],
         )
+
+
+def demo_seed(*, stdout=None) -> None:
+    manager = User.objects.get(email__iexact="manager@example.com")
+    tsm_load(manager=manager)
     for dataset in DATASETS:
         if DatasetVersion.objects.filter(
             dataset=dataset.slug, status=VersionStatus.PUBLISHED
