@@ -493,3 +493,60 @@ def test_no_one_is_told_without_a_decision_or_before_closing(verified, page):
     page.decision = "<p>Too early.</p>"
     page.save_revision().publish()
     assert not ConsultationTold.objects.exists()
+
+
+# --- In the admin ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", [roles.COURSE_EDITOR, roles.MANAGER])
+def test_editors_and_managers_publish_a_consultation_in_the_admin(client, elm, role):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    from voice.models import ConsultationPage
+
+    index = consultations_index_ensure()
+    url = f"/admin/pages/add/voice/consultationpage/{index.pk}/"
+    client.force_login(UserFactory(role=role))
+    assert client.get(url).status_code == 200
+    form = nested_form_data(
+        {
+            "title": "New benches",
+            "slug": "new-benches",
+            "question": "Where should the new benches go?",
+            "background": rich_text("<p>We can buy three.</p>"),
+            "eligibility": Eligibility.NEIGHBOURHOODS,
+            "opens_on": "2026-11-01",
+            "closes_on": "2026-11-30",
+            "decision": rich_text(""),
+            "questions": inline_formset(
+                [
+                    {
+                        "kind": "one",
+                        "text": "Where?",
+                        "help_text": "",
+                        "options": "Here\nThere",
+                        "required": "on",
+                        "code": "",
+                    },
+                    {
+                        "kind": "one",
+                        "text": "Only one option",
+                        "help_text": "",
+                        "options": "Here",
+                        "required": "on",
+                        "code": "",
+                    },
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+    form["neighbourhoods"] = [elm.pk]
+    response = client.post(url, form)
+    assert response.status_code == 200
+    assert "Give at least two options, one a line." in response.content.decode()
+    form["questions-1-options"] = "Here\nThere"
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = ConsultationPage.objects.get(slug="new-benches")
+    assert page.live and page.questions.count() == 2 and list(page.neighbourhoods.all()) == [elm]
