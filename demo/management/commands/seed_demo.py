@@ -19,6 +19,7 @@ DEMO_MODULES = [
     "demo.notifications",
     "demo.courses",
     "demo.events",
+    "demo.champions",
     "demo.community",
     "demo.voice",
     "demo.consultations",
