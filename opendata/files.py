@@ -2,11 +2,11 @@
 Schema, and the DCAT-style catalogue. Pure functions of the stored rows: the same version gives
 the same bytes forever."""
 
-import csv
-import io
 import json
+from decimal import Decimal
 
 from opendata.selectors import BY_SLUG, DATASETS, LICENCE_NAME, LICENCE_URL, Dataset
+from training.core import csv_safe
 
 PUBLISHER = "Homes on the Net"
 
@@ -16,21 +16,24 @@ def base_path(*, dataset: str, number: int) -> str:
 
 
 def csv_text(*, dataset: Dataset, rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([column.name for column in dataset.columns])
-    for row in rows:
-        # Values are our own figures and names; a neighbourhood name starting with = + - @ would
-        # be read as a formula by spreadsheets, so it gets a leading apostrophe.
-        cells = []
-        for column in dataset.columns:
-            value = row.get(column.name)
-            text = "" if value is None else str(value)
-            if column.datatype == "string" and text[:1] in ("=", "+", "-", "@"):
-                text = "'" + text
-            cells.append(text)
-        writer.writerow(cells)
-    return out.getvalue()
+    """The rows as CSV, written by the site's one safe writer (``training/core/csv_safe.py``:
+    UTF-8 with a byte order mark, text that looks like a formula neutralised). Figures are
+    written as numbers; a hidden figure is an empty cell (the metadata's "null")."""
+    return csv_safe.csv_text(
+        [
+            [column.name for column in dataset.columns],
+            *(
+                [_csv_value(column, row.get(column.name)) for column in dataset.columns]
+                for row in rows
+            ),
+        ]
+    )
+
+
+def _csv_value(column, value):
+    if value is None or column.datatype == "string":
+        return value
+    return int(value) if column.datatype == "integer" else Decimal(str(value))
 
 
 def _json_value(column, value):
@@ -66,6 +69,7 @@ def csvw_metadata(*, dataset: Dataset, number: int, site: str) -> dict:
         "dc:description": str(dataset.description),
         "dc:license": {"@id": LICENCE_URL},
         "dc:publisher": PUBLISHER,
+        "dialect": {"encoding": "utf-8", "header": True},
         "tableSchema": {
             "columns": [
                 {

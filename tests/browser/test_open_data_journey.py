@@ -55,7 +55,8 @@ def test_a_visitor_finds_this_years_tsm_and_downloads_them(context_new, demo_con
         page.get_by_role("link", name="Download CSV").click()
     download = download_info.value
     assert download.suggested_filename == "tenant-satisfaction-measures-v1.csv"
-    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
     tp01 = next(row for row in rows if row["year"] == label and row["code"] == "TP01")
     assert tp01["value"] == "74.20" and tp01["year_before"] == "71.40"
 

@@ -52,7 +52,7 @@ _DATATYPES = {
 
 def csvw_errors(csv_bytes: bytes, metadata: dict) -> list[str]:
     columns = metadata["tableSchema"]["columns"]
-    rows = list(csv.reader(io.StringIO(csv_bytes.decode("utf-8"))))
+    rows = list(csv.reader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
     errors = []
     if rows[0] != [column["name"] for column in columns]:
         errors.append(f"header {rows[0]} is not {[column['name'] for column in columns]}")
@@ -100,7 +100,7 @@ def test_every_published_file_validates_against_its_metadata(dataset):
     jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
     assert document["licence"] == {"name": LICENCE_NAME, "url": LICENCE_URL}
     # The CSV and the JSON hold the same rows.
-    assert len(document["rows"]) == len(files["data.csv"].decode().splitlines()) - 1
+    assert len(document["rows"]) == len(files["data.csv"].decode("utf-8-sig").splitlines()) - 1
 
 
 def test_the_schema_refuses_a_figure_about_fewer_than_5_people():
@@ -120,7 +120,7 @@ def test_no_published_figure_is_about_fewer_than_5_people(dataset):
     people = [column.name for column in dataset.columns if column.about_people]
     assert people, "every dataset says which of its columns count people"
     rows = json.loads(files["data.json"])["rows"]
-    for row in csv.DictReader(io.StringIO(files["data.csv"].decode())):
+    for row in csv.DictReader(io.StringIO(files["data.csv"].decode("utf-8-sig"))):
         for name in people:
             assert row[name] == "" or int(row[name]) == 0 or int(row[name]) >= 5, (name, row)
     for row in rows:
