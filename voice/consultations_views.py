@@ -75,6 +75,8 @@ def consultation_serve(request: HttpRequest, page: ConsultationPage) -> HttpResp
     }
     if page.is_closed():
         context["results"] = selectors.consultation_results(consultation=page)
+        if any(question.code for question in questions):
+            context["measures"] = selectors.tsm_measures(consultation=page)
         if request.method == "POST":
             messages.error(request, CLOSED_MESSAGE)
             return redirect(page.url)

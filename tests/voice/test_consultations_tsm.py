@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 import pytest
 
-from tests.voice.test_consultations import tenant_of
+from tests.voice.test_consultations import close, tenant_of
 from voice.consultations_selectors import tsm_measures
 from voice.consultations_services import (
     Answer,
@@ -125,3 +125,20 @@ def test_the_command_makes_a_draft_survey(elm):
     call_command("consultation_tsm_create", "--landlord", "Elm Homes", "--year", "2027")
     page = ConsultationPage.objects.get(slug="tenant-satisfaction-2027")
     assert not page.live and page.questions.count() == 15
+
+
+def test_the_closed_survey_shows_the_measures(client, survey, elm):
+    questions = {q.code: q for q in survey.questions.all()}
+    for column in range(8):
+        answers = {
+            questions[code].pk: Answer(choices=(given[column],))
+            for code, given in ANSWERS.items()
+            if given[column] is not None
+        }
+        consultation_answer(
+            consultation=survey, person=tenant_of(elm, column), answers=answers, finish=True
+        )
+    close(survey)
+    body = client.get(survey.url).content.decode()
+    assert "Tenant Satisfaction Measures" in body
+    assert "TP01 Happy with the service overall</th><td>5</td><td>8</td><td>62.5</td>" in body
