@@ -43,6 +43,13 @@ KNOWN = {
     "estate_check.changed": False,
     "improvement.people_told": False,
     "safeguarding.report.made": False,
+    "champion.applied": False,
+    "community.champion.approved": True,
+    "champion.declined": False,
+    "champion.stepped_down": False,
+    "champion.ended": False,
+    "champion.event_run": False,
+    "champion.helper_badge_issued": False,
 }
 
 
@@ -88,6 +95,7 @@ def test_every_verb_is_registered_once_the_site_has_started_with_its_meaning():
 
 def test_taking_part_is_declared_and_leaving_or_being_hidden_is_not():
     assert verbs.participation_verbs() == [
+        "community.champion.approved",
         "community.comment.created",
         "community.estate_check.answered",
         "community.event.booked",
