@@ -318,6 +318,7 @@ def consultation_answers_export(*, person: User) -> list[dict]:
         .prefetch_related(
             Prefetch("answers", queryset=ConsultationAnswer.objects.select_related("question"))
         )
+        .order_by("pk")
     )
     return [
         {

@@ -16,6 +16,8 @@ Delete (:func:`account_voice_tidy`, run just before the account goes). What we c
 - Estate check answers stay, with no one attached (``EstateCheckResponse.person`` is set to
   NULL), so a check's results do not change after it closes; their comments, place and photos
   are deleted, leaving only the faces and the neighbourhood, which the results count.
+- Consultation answers stay, with no one attached (``ConsultationResponse.person`` is set to
+  NULL), so results do not change; their free text is deleted first (published quotes too).
 - "This affects me too" marks go with the account (the count drops by one), and so do the
   verification and the record of being told about improvements. The tenancy list stays as it
   was. A Housing Officer's status changes stay, without their name (``ReportUpdate.by``).
@@ -26,7 +28,9 @@ from django.urls import reverse
 
 from training.core.addresses import absolute_url
 from training.users.models import User
+from voice.consultations_selectors import consultation_answers_export
 from voice.models import (
+    ConsultationAnswer,
     EstateCheckAnswer,
     EstateCheckPhoto,
     EstateCheckResponse,
@@ -181,6 +185,7 @@ def tenant_voice_export(*, person: User) -> dict:
         "estate_checks": _estate_checks(person=person),
         "improvements_told_about": _improvements_told(person=person),
         "report_updates_made": _updates_made(person=person),
+        "consultations": consultation_answers_export(person=person),
     }
 
 
@@ -214,3 +219,6 @@ def account_voice_tidy(*, person: User) -> None:
         comment=""
     )
     EstateCheckResponse.objects.filter(person_id=person.pk).update(latitude=None, longitude=None)
+    ConsultationAnswer.objects.filter(response__person_id=person.pk).exclude(text="").update(
+        text=""
+    )

@@ -550,3 +550,28 @@ def test_editors_and_managers_publish_a_consultation_in_the_admin(client, elm, r
     assert response.status_code == 302, response.content.decode()[:2000]
     page = ConsultationPage.objects.get(slug="new-benches")
     assert page.live and page.questions.count() == 2 and list(page.neighbourhoods.all()) == [elm]
+
+
+# --- Download my data and Delete my account ------------------------------------------------------
+
+
+def test_the_download_holds_the_persons_answers(verified, page):
+    from voice.data_rights import tenant_voice_export
+
+    consultation_answer(
+        consultation=page, person=verified, answers=full(page, text="Mine"), finish=True
+    )
+    [mine] = tenant_voice_export(person=verified)["consultations"]
+    assert mine["consultation"] == "New benches" and mine["assisted"] is False
+    assert {"question": "Anything else?", "choices": [], "text": "Mine"} in mine["answers"]
+
+
+def test_a_deleted_account_still_counts_without_its_words(answered):
+    from training.users.data_rights.services import account_delete
+
+    before = consultation_results(consultation=answered).questions[0].options
+    leaving = ConsultationAnswer.objects.get(text="Words 0").response.person
+    account_delete(user=leaving)
+    assert consultation_results(consultation=answered).questions[0].options == before
+    assert ConsultationResponse.objects.filter(person__isnull=True).count() == 1
+    assert not ConsultationAnswer.objects.filter(text="Words 0").exists()

@@ -219,6 +219,7 @@ def test_someone_with_no_voice_record_gets_empty_sections(client):
         "estate_checks": [],
         "improvements_told_about": [],
         "report_updates_made": [],
+        "consultations": [],
     }
 
 

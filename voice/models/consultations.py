@@ -266,10 +266,13 @@ class ConsultationResponse(models.Model):
         on_delete=models.CASCADE,
         related_name="responses",
     )
+    # SET_NULL: a deleted account's answers still count, so closed results never change
+    # (voice/data_rights.py removes its free text first).
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
-        on_delete=models.CASCADE,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="consultation_responses",
     )
     neighbourhood = models.ForeignKey(
