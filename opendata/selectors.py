@@ -222,30 +222,40 @@ def report_rows() -> list[dict]:
 
 
 def consultation_rows() -> list[dict]:
+    """Consultations that closed each quarter, open to each neighbourhood; how many people from
+    there sent answers, and turnout: those people out of the neighbourhood's verified tenants,
+    once for each consultation (the people who could answer a tenants' consultation)."""
     from training.places.models import Neighbourhood
-    from voice.consultations_selectors import consultation_eligible_count
-    from voice.models import ConsultationPage, ConsultationResponse, Eligibility
+    from voice.models import ConsultationPage, ConsultationResponse, Eligibility, TenantVerification
 
+    today = timezone.localdate()
     places = {place.pk: place.name for place in Neighbourhood.objects.all()}
+    tenants = dict(
+        TenantVerification.objects.filter(tenancy__ended_at__isnull=True, person__is_active=True)
+        .values_list("tenancy__neighbourhood")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
     held: dict = defaultdict(int)
-    eligible: dict = defaultdict(int)
-    for page in ConsultationPage.objects.live().prefetch_related("neighbourhoods"):
-        if page.closes_on >= timezone.localdate():
-            continue
-        quarter = _quarter(page.closes_on)
+    could: dict = defaultdict(int)
+    for page in (
+        ConsultationPage.objects.live()
+        .filter(closes_on__lt=today)
+        .prefetch_related("neighbourhoods")
+    ):
         open_to = (
             [p.pk for p in page.neighbourhoods.all()]
             if page.eligibility == Eligibility.NEIGHBOURHOODS
             else list(places)
         )
-        total = consultation_eligible_count(consultation=page)
         for pk in open_to:
-            held[(quarter, places[pk])] += 1
-        # Who could answer, shared out by neighbourhood as the answers are.
-        eligible[(quarter, "*")] += total
+            held[(_quarter(page.closes_on), places[pk])] += 1
+            could[(_quarter(page.closes_on), places[pk])] += tenants.get(pk, 0)
     responses = _by_place_and_quarter(
         ConsultationResponse.objects.filter(
-            submitted_at__isnull=False, consultation__closes_on__lt=timezone.localdate()
+            submitted_at__isnull=False,
+            consultation__live=True,
+            consultation__closes_on__lt=today,
         ),
         "consultation__closes_on",
         "neighbourhood__name",
@@ -254,12 +264,15 @@ def consultation_rows() -> list[dict]:
     rows = []
     for quarter, place in sorted(set(held) | set(responses)):
         count = responses.get((quarter, place), {"count": 0})["count"]
+        eligible = could.get((quarter, place), 0)
+        turnout = str(round(Decimal(count * 100) / eligible, 1)) if eligible else None
         rows.append(
             {
                 "quarter": quarter,
                 "neighbourhood": place,
                 "consultations_held": held.get((quarter, place), 0),
                 "people_taking_part": _hidden(suppress(count, count)),
+                "turnout_percent": _hidden(suppress(turnout, count)) if turnout else None,
             }
         )
     return rows
@@ -374,7 +387,12 @@ DATASETS: list[Dataset] = [
         title=_("Consultations and who took part"),
         description=_("Consultations that closed in each quarter and how many people from each "
                       "neighbourhood took part."),
-        notes=[_("A quarter is three months: Q1 is January to March."), _PEOPLE_NOTE],
+        notes=[
+            _("A quarter is three months: Q1 is January to March."),
+            _("Turnout counts the neighbourhood's verified tenants as the people who could take "
+              "part, once for each consultation."),
+            _PEOPLE_NOTE,
+        ],
         columns=[
             Column("quarter", _("Quarter"), "string", _("The quarter the consultation closed.")),
             Column("neighbourhood", _("Neighbourhood"), "string", _("Where the people live.")),
@@ -382,6 +400,8 @@ DATASETS: list[Dataset] = [
                    _("Consultations open to this neighbourhood.")),
             Column("people_taking_part", _("People taking part"), "integer",
                    _("People who sent their answers."), True),
+            Column("turnout_percent", _("Turnout (%)"), "decimal",
+                   _("People taking part out of the verified tenants who could.")),
         ],
         build=consultation_rows,
         chart_label="neighbourhood",

@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language, gettext_lazy
@@ -417,6 +418,14 @@ class DraftForm(forms.Form):
     )
 
 
+def _years_to_add() -> list[tuple[int, str]]:
+    """This TSM year and the one before, if they have no figures yet: (year, "2026/27")."""
+    today = timezone.localdate()
+    now = today.year if today.month >= 4 else today.year - 1
+    have = set(TsmYear.objects.values_list("year", flat=True))
+    return [(year, f"{year}/{str(year + 1)[-2:]}") for year in (now, now - 1) if year not in have]
+
+
 @require_GET
 @manager_view
 def manage(request: HttpRequest) -> HttpResponse:
@@ -427,6 +436,7 @@ def manage(request: HttpRequest) -> HttpResponse:
         {
             "entries": [(dataset, versions.get(dataset.slug, [])) for dataset in DATASETS],
             "years": TsmYear.objects.order_by("-year"),
+            "years_to_add": _years_to_add(),
             "form": DraftForm(),
         },
     )

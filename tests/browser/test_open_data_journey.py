@@ -11,7 +11,7 @@ import pytest
 
 from demo.opendata import tsm_load, tsm_year_now
 from opendata import services
-from tests.browser.helpers import assert_fits_width, axe_check, visit
+from tests.browser.helpers import assert_fits_width, axe_check, submit, visit
 from tests.factories.users import UserFactory
 from training.users import roles
 
@@ -66,3 +66,40 @@ def test_a_visitor_finds_this_years_tsm_and_downloads_them(context_new, demo_con
     assert document["licence"]["name"] == "Open Government Licence v3.0"
     this_year = [row for row in document["rows"] if row["year"] == label]
     assert len(this_year) == 22
+
+
+def test_a_manager_enters_checks_and_publishes_at_320px(context_new, demo_content, sign_in):
+    manager = UserFactory(role=roles.MANAGER)
+    year = tsm_year_now()
+    label = f"{year}/{str(year + 1)[-2:]}"
+    context = context_new(viewport={"width": 320, "height": 800})
+    sign_in(context, manager)
+    page = context.new_page()
+    visit(page, "/open-data/manage/")
+    assert_fits_width(page, 320)
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"Enter the figures for {label}").click()
+    axe_check(page, label="the figures form")
+
+    page.get_by_label("TP01: Happy with the service overall").fill("120")
+    page.get_by_label("TP01: about how many tenants who gave a valid answer").fill("640")
+    submit(page, "Save the figures", label="a figure above 100")
+    assert "Enter a per cent from 0 to 100." in page.content()
+    assert (
+        page.get_by_label("TP01: about how many tenants who gave a valid answer").input_value()
+        == "640"
+    )
+    assert_fits_width(page, 320)
+    page.get_by_label("TP01: Happy with the service overall").fill("74.2")
+    submit(page, "Save the figures", label="saved")
+    assert "Saved. Draft a new version to publish it." in page.content()
+
+    visit(page, "/open-data/manage/")
+    submit(page, "Draft a new version of “Tenant Satisfaction Measures”", label="drafted")
+    submit(page, "I've checked version 1", label="checked")
+    submit(page, "Publish version 1", label="published")
+    assert "Version 1 published." in page.content()
+
+    visit(page, "/open-data/tenant-satisfaction-measures/")
+    assert page.get_by_role("row", name=f"{label} TP01").is_visible()
+    assert "74.20" in page.content()
