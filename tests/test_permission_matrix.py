@@ -363,6 +363,15 @@ MATRIX: dict[str, Row | list[Row]] = {
     "courses:badge_issuer": GET("/certificates/issuer.json", PUBLIC),
     "courses:badge_keys": GET("/certificates/keys.json", PUBLIC),
     "courses:badge_key": GET("/certificates/keys/{w.badge_key_id}.json", PUBLIC),
+    # Offline learning: the app's files and pages are the same for everyone; a saved course
+    # holds only public pages; the sync endpoint records only the sender's own completions.
+    "offline:service_worker": GET("/sw.js", PUBLIC),
+    "offline:web_manifest": GET("/manifest.webmanifest", PUBLIC),
+    "offline:offline_page": GET("/offline/", PUBLIC),
+    "offline:saved_courses": GET("/offline/saved/", PUBLIC),
+    "offline:sync": GET("/offline/sync/", PUBLIC, "visitors too: a token for the queue"),
+    "offline:course_manifest": GET("/offline/courses/{w.course.pk}.json", PUBLIC,
+        "public courses only"),
     "courses:my_data": GET("/my-data/", SIGNED_IN),
     "courses:my_data_download": GET("/my-data/download/", SIGNED_IN),
     "courses:account_delete": GET("/my-data/delete/", SIGNED_IN, "GET only asks to confirm"),

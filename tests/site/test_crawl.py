@@ -449,6 +449,16 @@ def test_the_crawls_reach_the_champions_pages():
             assert any(re.fullmatch(pattern, path) for path in crawl.visited), (email, pattern)
 
 
+def test_the_visitor_crawl_reaches_saved_courses_and_the_offline_pages_open():
+    """Every course page links to "Saved courses"; the offline page and the app's files open."""
+    crawl = Crawl(Client(), VISITOR)
+    crawl.run("/")
+    assert not crawl.problems
+    assert "/offline/saved/" in crawl.visited
+    for path in ("/offline/", "/sw.js", "/manifest.webmanifest"):
+        assert Client().get(path).status_code == 200, path
+
+
 def test_every_page_links_to_the_confidential_report_form():
     """The footer of every page links to the confidential form, so the crawls above open it as
     every role; here its pages open for a visitor without a problem."""
