@@ -159,3 +159,16 @@ def test_a_champion_of_one_centre_cannot_act_at_another(track, manager, client):
         )
         assert response.status_code == expected
     assert selectors.help_given(champion=champion).learners == 1
+
+
+def test_an_event_a_champion_adds_counts_as_an_event_run(champion, learner, centre):
+    from types import SimpleNamespace
+
+    from champions.wagtail_hooks import champion_event_run
+    from tests.factories.events import EventFactory
+
+    event = EventFactory(centre=centre)
+    champion_event_run(SimpleNamespace(user=champion), event)
+    champion_event_run(SimpleNamespace(user=learner), event)  # not a champion: not counted
+    assert selectors.help_given(champion=champion).events == 1
+    assert selectors.help_given(champion=learner).events == 0
