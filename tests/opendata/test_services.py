@@ -151,3 +151,29 @@ def test_tp_figures_from_the_survey_on_this_site(manager, year):
     rows = {row["code"]: row for row in tsm_rows()}
     assert rows["TP01"]["value"] == "62.50"
     assert rows["TP09"]["value"] is None  # two valid answers: hidden
+
+
+def test_the_pages_make_a_fixed_number_of_queries(manager, year):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def publish(what_changed=""):
+        version = services.version_draft(user=manager, dataset=TSM, what_changed=what_changed)
+        services.version_check(user=manager, version=version)
+        services.version_publish(user=manager, version=version)
+
+    def queries(path: str) -> int:
+        client = Client()
+        client.get(path)  # the newest versions are then in the cache
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    _save(manager, year, ("TP01", Decimal("70"), 400))
+    publish()
+    one = (queries("/open-data/"), queries(f"/open-data/{TSM}/"))
+    for number in range(3):
+        _save(manager, year, ("TP01", Decimal(71 + number), 400))
+        publish(what_changed=f"Correction {number}.")
+    assert (queries("/open-data/"), queries(f"/open-data/{TSM}/")) == one
+    assert one[0] == 0  # the catalogue page reads only the cache
