@@ -97,3 +97,61 @@ def test_a_tenant_answers_changes_and_after_closing_sees_results_and_decision(co
     assert page.locator("svg[role=img]").count() >= 1
     assert "The benches go by the play area" in page.content()
     assert "In the garden" in page.locator(".summary-list").inner_text()
+
+
+def test_a_champion_enters_paper_answers_and_a_moderator_reads_the_words(context_new, sign_in):
+    """At 320px: a Digital Champion finds a tenant of their centre and enters their paper
+    answers; a Moderator publishes the written answer as a quote. axe on each page."""
+    from tests.factories.places import CommunityCentreFactory
+    from tests.factories.users import UserFactory
+    from training.places.services import staff_assignment_set
+    from training.users import roles
+    from voice.models import ConsultationResponse, Moderation
+
+    elm = NeighbourhoodFactory(name="Elm Court", slug="elm-court")
+    centre = CommunityCentreFactory(name="Elm Court Community Centre", neighbourhood=elm)
+    consultation = consultation_add(elm)
+    tenant = tenant_of(elm, 1, display_name="Pat Paper", community_centre=centre)
+    champion = UserFactory(role=roles.DIGITAL_CHAMPION, community_centre=centre)
+    staff_assignment_set(person=champion, centre=centre, by=UserFactory(role=roles.MANAGER))
+
+    context = context_new(viewport={"width": WIDTH, "height": 800})
+    sign_in(context, champion)
+    page = context.new_page()
+    visit(page, consultation.url)
+    with page.expect_navigation():
+        page.get_by_role("link", name="Enter paper or phone answers for a tenant").click()
+    _checked(page)
+    page.get_by_label("Name").fill("Pat")
+    submit(page, "Find")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Pat Paper").click()
+    _checked(page)
+    page.get_by_role("group", name="Where should the new benches go?").get_by_label(
+        "Outside block B"
+    ).check()
+    page.get_by_role("group", name="When would you sit there?").get_by_label("Evenings").check()
+    page.get_by_role("group", name="Benches would make the estate better.").get_by_label(
+        "Disagree", exact=True
+    ).check()
+    for option, number in (("Wood", "1"), ("Metal", "2"), ("Recycled plastic", "3")):
+        page.get_by_label(option, exact=True).select_option(number)
+    page.get_by_label("Anything else?").fill("Somewhere dry, please.")
+    submit(page, "Save their answers")
+    assert "marked as entered by you" in page.content()
+    assert_fits_width(page, WIDTH)
+    response = ConsultationResponse.objects.get(person=tenant)
+    assert response.assisted and response.entered_by == champion
+
+    moderator = UserFactory(role=roles.MODERATOR)
+    context = context_new(viewport={"width": WIDTH, "height": 800})
+    sign_in(context, moderator)
+    page = context.new_page()
+    visit(page, "/voice/consultations/moderation/")
+    assert_fits_width(page, WIDTH)
+    assert "Somewhere dry, please." in page.content()
+    submit(page, "Publish as a quote")
+    assert "Nothing is waiting." in page.content()
+    assert ConsultationAnswer.objects.get(text="Somewhere dry, please.").moderation == (
+        Moderation.PUBLISHED
+    )
