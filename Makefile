@@ -16,7 +16,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev test worker beat bench lint format migrate seed clean backup restore
+.PHONY: help run dev test worker beat bench lint format migrate seed clean backup restore messages compilemessages
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -37,14 +37,31 @@ migrate: $(STAMP) ## Bring the database up to date
 seed: migrate ## Create the demo content and demo accounts (safe to run again)
 	$(BIN)/python manage.py seed_demo
 
-run: seed ## Set everything up and serve the site on http://$(HOST):$(PORT), with its scheduled jobs
+# Translations (locale/<code>/LC_MESSAGES/*.po; the compiled .mo files are not committed).
+# Without msgfmt (Debian's gettext) the site still runs: every page is then in English.
+MESSAGES_IGNORE := --ignore=.venv --ignore=var --ignore=staticfiles --ignore=tests --ignore=node_modules
+
+compilemessages: $(STAMP) ## Compile the translations (needs msgfmt, from Debian's gettext)
+	@if command -v msgfmt >/dev/null 2>&1; then \
+	  $(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE) -v0; \
+	else \
+	  echo "msgfmt not found (apt-get install gettext): the site will be in English only."; \
+	fi
+
+messages: $(STAMP) ## Update the translation catalogues of every enabled language from the code
+	@for code in $$($(BIN)/python manage.py shell -c "from django.conf import settings; print(' '.join(c for c, _ in settings.LANGUAGES if c != settings.LANGUAGE_CODE))"); do \
+	  $(BIN)/python manage.py makemessages -l $$code $(MESSAGES_IGNORE) --no-obsolete; \
+	  $(BIN)/python manage.py makemessages -l $$code -d djangojs $(MESSAGES_IGNORE) --no-obsolete; \
+	done
+
+run: seed compilemessages ## Set everything up and serve the site on http://$(HOST):$(PORT), with its scheduled jobs
 	DJANGO_SETTINGS_MODULE=training.settings.local $(BIN)/python manage.py collectstatic --noinput -v0
 	HOST=$(HOST) PORT=$(PORT) DJANGO_SETTINGS_MODULE=training.settings.local $(BIN)/python -m training.serve
 
-dev: seed ## Serve with the development server (reloads on save, DEBUG on) on http://127.0.0.1:$(PORT)
+dev: seed compilemessages ## Serve with the development server (reloads on save, DEBUG on) on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(DEV_STAMP) ## Set everything up and run the whole test suite, on every core
+test: $(DEV_STAMP) compilemessages ## Set everything up and run the whole test suite, on every core
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load
 
 worker: $(STAMP) ## Run a Celery worker, without beat (needs REDIS_URL; `make run` has its own)

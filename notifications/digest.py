@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from allauth.account.models import EmailAddress
@@ -94,11 +94,12 @@ def _wants_email(item: Notification) -> bool:
 
 
 def digest_payload(*, person, items: list[Notification], total: int) -> dict:
-    subject = ngettext(
-        "Your daily update from Homes on the Net: %(count)d new message",
-        "Your daily update from Homes on the Net: %(count)d new messages",
-        total,
-    ) % {"count": total}
+    with translation.override(person.preferred_language or None):
+        subject = ngettext(
+            "Your daily update from Homes on the Net: %(count)d new message",
+            "Your daily update from Homes on the Net: %(count)d new messages",
+            total,
+        ) % {"count": total}
     return email_payload(
         person=person,
         template="digest",

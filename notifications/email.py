@@ -41,11 +41,13 @@ def email_payload(*, person, template: str, subject: str, context: dict) -> dict
         "site_url": site_url(),
         "language": person.preferred_language or settings.LANGUAGE_CODE,
     }
+    # Everything in the recipient's language (a lazy subject is translated here too).
     with translation.override(person.preferred_language or None):
         body = render_to_string(f"notifications/email/{template}.txt", context)
         html = render_to_string(f"notifications/email/{template}.html", context)
+        subject = " ".join(str(subject).split())
     return {
-        "subject": " ".join(str(subject).split()),
+        "subject": subject,
         "body": body,
         "html": html,
         "from_email": settings.DEFAULT_FROM_EMAIL,

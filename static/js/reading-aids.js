@@ -113,7 +113,24 @@
     var speaking = false;
     var listenLabel = button.getAttribute("data-listen-label") || button.textContent;
     var stopLabel = button.getAttribute("data-stop-label") || "Stop";
-    var language = root.getAttribute("lang") || "en-GB";
+    // The language of the text itself (a lesson not yet translated keeps its own lang), else
+    // the page's: the interface language the person chose.
+    var language = (article.closest("[lang]") || root).getAttribute("lang") || "en-GB";
+
+    // A voice for that language if the device has one; otherwise the browser picks by lang.
+    function voiceFor(lang) {
+      var voices = typeof synth.getVoices === "function" ? synth.getVoices() : [];
+      var wanted = lang.toLowerCase();
+      var primary = wanted.split("-")[0];
+      var exact = null;
+      var close = null;
+      voices.forEach(function (voice) {
+        var code = (voice.lang || "").toLowerCase().replace("_", "-");
+        if (!exact && code === wanted) { exact = voice; }
+        if (!close && code.split("-")[0] === primary) { close = voice; }
+      });
+      return exact || close;
+    }
 
     function stop() {
       speaking = false;
@@ -132,6 +149,8 @@
       texts.forEach(function (text, index) {
         var utterance = new window.SpeechSynthesisUtterance(text);
         utterance.lang = language;
+        var voice = voiceFor(language);
+        if (voice) { utterance.voice = voice; }
         utterance.rate = 0.95;
         if (index === texts.length - 1) {
           utterance.onend = function () { if (speaking) { stop(); } };

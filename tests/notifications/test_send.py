@@ -208,6 +208,6 @@ def test_what_people_wrote_is_escaped_in_the_html_email(learner, send_now):
     html = mail.outbox[0].alternatives[0][0]
     assert "<script>" not in html and "<b>Sam</b>" not in html
     assert "&lt;script&gt;" in html
-    assert '<html lang="en-gb">' in html
+    assert '<html lang="en-gb" dir="ltr">' in html
     # The plain-text part is text: shown as written, not as HTML entities.
     assert '<script>alert("hi")</script>' in mail.outbox[0].body

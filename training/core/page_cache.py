@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.encoding import iri_to_uri
 
 VERSION_KEY = "anonymous-page-cache:version"
@@ -69,7 +71,10 @@ def request_cacheable(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest) -> str:
     path = iri_to_uri(request.get_full_path())
-    return f"anonymous-page:{page_cache_version()}:{request.get_host()}:{path}"
+    # One copy per language; and visitors who have not chosen one yet see the first-visit prompt.
+    language = translation.get_language()
+    chosen = int(settings.LANGUAGE_COOKIE_NAME in request.COOKIES)
+    return f"anonymous-page:{page_cache_version()}:{language}:{chosen}:{request.get_host()}:{path}"
 
 
 # Health checks must answer without the cache (and say so when it is down): never looked up.
@@ -86,6 +91,8 @@ def page_cached_response(request: HttpRequest) -> HttpResponse | None:
     content, content_type = cached
     response = HttpResponse(token_fill(request, content), content_type=content_type)
     response["X-Page-Cache"] = "hit"
+    # The language comes from the cookie or the browser (LocaleMiddleware adds Accept-Language).
+    patch_vary_headers(response, ("Cookie",))
     return response
 
 
@@ -112,6 +119,7 @@ def page_render_and_keep(
         stored = token_hide(response.content)
         cache.set(key, (stored, response["Content-Type"]), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
+        patch_vary_headers(response, ("Cookie",))
     return response
 
 

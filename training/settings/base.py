@@ -110,6 +110,8 @@ MIDDLEWARE = [
     # After Authentication- and AccountMiddleware: staff who can read other people's personal
     # data must add a second step before anything else.
     "training.users.middleware.SecondFactorRequiredMiddleware",
+    # A signed-in person's profile language wins over the cookie (training/users/languages.py).
+    "training.users.languages.ProfileLanguageMiddleware",
     # Last but one, so a cached page still passes back through every middleware above.
     "training.core.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -364,7 +366,14 @@ WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", _("English"))]
+# The interface languages. Adding one (Romanian, Arabic, Welsh…) is its catalogue in locale/ and
+# one line here: the chooser, <html lang dir> and the font stacks follow from Django's LANG_INFO.
+LANGUAGES = [
+    ("en-gb", _("English")),
+    ("pl", _("Polish")),
+    ("pa", _("Punjabi")),
+    ("ur", _("Urdu")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from training.core.models import SiteSettings
@@ -39,7 +40,8 @@ def footer_links(context) -> dict:
         }
         if not request_is_preview(request):
             cache.set(key, links, 60 * 60)
-    return links
+    # Pages in a translation invite people to say if something reads wrongly.
+    return {**links, "translated": translation.get_language() != settings.LANGUAGE_CODE}
 
 
 def _url(page, request) -> str:
@@ -65,7 +67,12 @@ class SharedFragmentNode(template.Node):
         # live can ever be stored under it.
         page = context.get("page")
         live_revision = getattr(page, "live_revision_id", None)
-        key = f"fragment:{page_cache_version()}:{self.name}:{live_revision}:{':'.join(parts)}"
+        # One copy per language.
+        language = translation.get_language()
+        key = (
+            f"fragment:{page_cache_version()}:{language}:{self.name}:{live_revision}:"
+            f"{':'.join(parts)}"
+        )
         cached = cache.get(key)
         if cached is None:
             rendered = self.nodelist.render(context)
