@@ -328,6 +328,7 @@ MATRIX: dict[str, Row | list[Row]] = {
         signed_in(REAUTH) | dict.fromkeys(ONE_STEP, 404)),
     # Our account pages.
     "users:profile": GET("/account/profile/", SIGNED_IN),
+    "users:language": POST_ONLY("/account/language/", {}, "everyone may choose a language"),
     "users:assisted_new": GET("/account/assisted/new/", only(*ASSIST, anon=403)),
     "users:assisted_card": GET("/account/assisted/{w.assisted_b.pk}/card/",
         only(anon=403), "only the champion who made the account sees its card"),
