@@ -13,6 +13,7 @@ from typing import cast
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from community.models import (
     ActionKind,
@@ -279,9 +280,11 @@ def item_flag(*, item: Post | Comment, user, reason: str) -> Flag | None:
     waiting = Flag.objects.filter(reviewed_at__isnull=True, **_item_fields(item)).count()
     item.refresh_from_db(fields=["status"])
     if waiting >= FLAG_THRESHOLD and item.is_published:
-        why = _("%(count)d people reported it. A moderator will look at it soon.") % {
-            "count": waiting
-        }
+        why = ngettext(
+            "%(count)d person reported it. A moderator will look at it soon.",
+            "%(count)d people reported it. A moderator will look at it soon.",
+            waiting,
+        ) % {"count": waiting}
         _hide(item, reason=why)
         _log(item=item, moderator=None, action=ActionKind.AUTO_HIDE, reason=why)
         _author_tell_hidden(item, why)

@@ -285,7 +285,12 @@ def sustained_table(f: Filters, scope: Scope) -> Table:
     for days, (eligible, active) in s.after.items():
         rows.append(
             [
-                _("Still active %(days)s days after finishing") % {"days": days},
+                ngettext(
+                    "Still active %(days)s day after finishing",
+                    "Still active %(days)s days after finishing",
+                    days,
+                )
+                % {"days": days},
                 suppress(active, active, eligible),
                 _counted(eligible),
                 suppress(percent(active, eligible), active, eligible),

@@ -3,6 +3,7 @@ each question, an optional place (of the problem, never the home) and an optiona
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from community.forms import PhotoCleanMixin
 from voice.models import estate_checks as estate
@@ -84,8 +85,10 @@ class EstateCheckAnswerForm(PhotoCleanMixin, PlaceForm):
         self.fields["photos_removed"].choices = [(p.pk, p.description) for p in self.photos]
         if len(self.photos) >= estate.PHOTOS_MAX:
             self.fields["photo"].disabled = True
-            self.fields["photo"].help_text = _(
-                "You have added %(count)s photos, the most we keep. Remove one to add another."
+            self.fields["photo"].help_text = ngettext(
+                "You have added %(count)s photo, the most we keep. Remove it to add another.",
+                "You have added %(count)s photos, the most we keep. Remove one to add another.",
+                estate.PHOTOS_MAX,
             ) % {"count": estate.PHOTOS_MAX}
 
     @property
