@@ -14,6 +14,7 @@ from champions import selectors, services
 from champions.forms import ApplyForm, ConsentForm, DecideForm, EndForm, StepDownForm
 from champions.models import ApplicationStatus, ChampionApplication, ChampionRole
 from champions.track import HELPING_TRACK
+from training.users.roles import DIGITAL_CHAMPION, user_has_role
 
 
 def manager_required(view):
@@ -63,6 +64,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "finished": selectors.track_finished(learner=request.user),
             "application": selectors.application_latest(applicant=request.user),
             "role": selectors.role_current(person=request.user),
+            # A champion a Manager assigned directly (not through this pathway).
+            "champion_already": user_has_role(request.user, DIGITAL_CHAMPION),
         },
     )
 
@@ -73,8 +76,10 @@ def apply(request: HttpRequest) -> HttpResponse:
     if not selectors.track_finished(learner=request.user):
         messages.info(request, _("Finish every course of the track first, then you can apply."))
         return redirect("champions:home")
-    if selectors.application_open(applicant=request.user) or selectors.role_current(
-        person=request.user
+    if (
+        selectors.application_open(applicant=request.user)
+        or selectors.role_current(person=request.user)
+        or user_has_role(request.user, DIGITAL_CHAMPION)
     ):
         return redirect("champions:home")
     form = ApplyForm(request.POST or None)

@@ -179,7 +179,9 @@ def test_lessons_and_skills_recorded_with_help_through_the_services_count(track,
     )
 
 
-def test_the_helper_badge_comes_after_ten_learners_once_and_verifies(track, centre, manager):
+def test_the_helper_badge_comes_after_ten_learners_once_and_verifies(
+    track, centre, manager, client
+):
     person = UserFactory()
     ChampionRole.objects.create(person=person, centre=centre)
     for number in range(9):
@@ -192,3 +194,9 @@ def test_the_helper_badge_comes_after_ten_learners_once_and_verifies(track, cent
     result = certificate_verify(token=badge.certificate.credential_jwt)
     assert result.status == VerificationStatus.VALID
     assert result.certificate == badge.certificate
+    # Checked at /verify/ like any certificate, and its page says what it is for.
+    page = client.post("/verify/", {"credential": badge.certificate.credential_jwt})
+    assert "for the badge “Digital Champion: helped 10 learners”" in page.content.decode()
+    client.force_login(person)
+    page = client.get(f"/certificates/{badge.certificate_id}/")
+    assert "earned the badge" in page.content.decode()

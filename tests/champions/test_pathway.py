@@ -172,3 +172,12 @@ def test_an_event_a_champion_adds_counts_as_an_event_run(champion, learner, cent
     champion_event_run(SimpleNamespace(user=learner), event)  # not a champion: not counted
     assert selectors.help_given(champion=champion).events == 1
     assert selectors.help_given(champion=learner).events == 0
+
+
+def test_a_champion_a_manager_assigned_directly_does_not_apply(track, champion, centre, client):
+    track_finish(learner=champion, track=track)
+    with pytest.raises(ValidationError):
+        services.application_make(applicant=champion, centre=centre, note="Me again.")
+    client.force_login(champion)
+    assert client.get("/champions/apply/")["Location"] == "/champions/"
+    assert "You are a Digital Champion already" in client.get("/champions/").content.decode()
