@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dashboards.charts import BarChart, bar_chart
-from dashboards.suppression import Suppressed
+from dashboards.suppression import SUPPRESSED, Suppressed, is_suppressed, secondary_suppress
 from training.places.models import Neighbourhood
 from training.users.models import User
 from voice.models import (
@@ -209,9 +209,15 @@ def _question_results(
     for answer in answered:
         place = answer.response.neighbourhood
         by_place[place.name if place else _("No neighbourhood")].append(answer)
-    for name in sorted(by_place):
+    names = sorted(by_place)
+    sizes = [len(by_place[name]) for name in names]
+    # Primary: a neighbourhood with fewer than 5 answers. Secondary (the dashboards' rule): the
+    # next-smallest too, so a hidden one cannot be worked out from the total by subtraction.
+    cells = [SUPPRESSED if size < RESULTS_MIN_ANSWERS else size for size in sizes]
+    also = secondary_suppress(cells, sizes)
+    for position, name in enumerate(names):
         group = by_place[name]
-        if len(group) < RESULTS_MIN_ANSWERS:
+        if is_suppressed(cells[position]) or position in also:
             hidden = Suppressed()
             result.neighbourhoods.append(NeighbourhoodRow(name, hidden, [hidden] * len(options)))
             continue
