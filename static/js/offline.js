@@ -95,6 +95,19 @@
     });
   }
 
+  /* Who is signed in (an opaque key from the server), kept with each queued item so it is only
+   * ever recorded for that account. */
+  function rememberLearner() {
+    return window.offlineQueue.token().then(function (info) {
+      if (info.learner) {
+        window.localStorage.setItem(SIGNED_IN_KEY, info.learner);
+      } else {
+        window.localStorage.removeItem(SIGNED_IN_KEY);
+      }
+      return info;
+    }).catch(function () { return null; });
+  }
+
   /* "Save this course for offline" on a course page. */
   function courseSaver(box) {
     var url = box.getAttribute("data-manifest-url");
@@ -119,6 +132,7 @@
       update.hidden = true;
       say(live, text("saving"));
       askWorker({ type: "save-course", manifest: manifest }).then(function () {
+        rememberLearner();
         status.textContent = text("saved-state", { size: manifest.size_text });
         ask.hidden = true;
         say(live, text("saved"));
@@ -303,8 +317,15 @@
     var form = event.target;
     if (!form || !form.matches) { return; }
     if (form.matches("form[action$='/account/logout/']")) {
+      // Signing out: the account's queued items go first, then the form is sent.
+      event.preventDefault();
       window.localStorage.removeItem(SIGNED_IN_KEY);
-      window.offlineQueue.clearPersonal();
+      var sent = false;
+      var send = function () {
+        if (!sent) { sent = true; form.submit(); }
+      };
+      window.offlineQueue.clearPersonal().then(send, send);
+      window.setTimeout(send, 2000);
       return;
     }
     if (navigator.onLine) { return; }

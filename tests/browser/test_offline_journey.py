@@ -161,6 +161,9 @@ def test_save_a_course_learn_offline_and_it_counts_once_back_online(context_new,
     # one at a time); My learning shows the three lessons, once.
     context.set_offline(False)
     page.wait_for_function("() => window.offlineQueue.all().then((items) => !items.length)")
+    # The test database is one SQLite connection shared by the live server's threads: let the
+    # sync request (and the course-finished work after it) end before the next page.
+    page.wait_for_timeout(1500)
     visit(page, course.url)
     _wait_synced(page)
     visit(page, "/my-learning/")
@@ -186,6 +189,17 @@ def test_save_a_course_learn_offline_and_it_counts_once_back_online(context_new,
     )
     assert lessons["why"].url in cached
     assert not [path for path in cached if path.startswith(("/my-learning/", "/account/"))]
+
+    # Signing out clears what was queued in the account (nobody else's sign-in may send it).
+    page.evaluate(
+        """(item) => window.offlineQueue.add(item)""",
+        {"lesson": lessons["why"].pk, "kind": "done", "learner": queued[0]["learner"]},
+    )
+    assert queued[0]["learner"], "items queued while signed in carry the account's key"
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => window.offlineQueue.all()") == []
     assert errors == []
 
 
