@@ -469,6 +469,16 @@ MATRIX: dict[str, Row | list[Row]] = {
         "/voice/estate-checks/{w.estate_check_b.pk}/results/{w.neighbourhood_b.slug}/",
         only(MANAGER, SUPERUSER), "neighbourhood B is not the officer's"),
     "voice:reports_manage": GET("/voice/reports/manage/", only(OFFICER, SUPERUSER)),
+    # Consultations: results and their CSV are public once closed; paper answers are entered by
+    # the staff who check tenants in person (for people in their care); free text is read by
+    # moderators.
+    "voice:consultation_results_csv": GET(
+        "/voice/consultations/{w.consultation_closed.pk}/results.csv", PUBLIC,
+        "published results, once closed"),
+    "voice:consultation_paper": GET("/voice/consultations/{w.consultation_open.pk}/paper/",
+        only(*CHECK_TENANTS), "staff who check tenants in person enter paper answers"),
+    "voice:consultation_moderation": GET("/voice/consultations/moderation/",
+        only(MODERATOR, SUPERUSER), "moderators read free-text answers before any is quoted"),
     "voice:report_status": [
         GET("/voice/reports/{w.report_b.pk}/status/", only(SUPERUSER), label="other place",
             why="another neighbourhood's report: not the officer's"),
@@ -554,6 +564,10 @@ MATRIX: dict[str, Row | list[Row]] = {
         GET("{w.improvement.url}", PUBLIC, label="improvement"),
         GET("{w.draft_improvement_url}", everyone(404), "a draft improvement is never served",
             label="draft improvement"),
+        GET("{w.consultations_index.url}", PUBLIC, label="consultations"),
+        GET("{w.consultation_open.url}", PUBLIC, "anyone reads it; only tenants of B answer",
+            label="open consultation"),
+        GET("{w.consultation_closed.url}", PUBLIC, label="closed consultation"),
         GET("{w.members_page.url}", signed_in(200, anon=ACCOUNT_LOGIN),
             "a page for signed-in people sends visitors to the one sign-in page", label="private"),
         GET("/no-such-page/", everyone(404), label="missing"),
@@ -888,6 +902,33 @@ def _world_build() -> World:
             revision.publish()
             w.improvement = ImprovementPage.objects.get(pk=improvement.pk)
     w.draft_improvement_url = f"{w.improvements_index.url}draft-improvement/"
+
+    # Consultations for neighbourhood B: one open (learner_b has answered), one closed.
+    from voice.consultations_services import (
+        Answer,
+        consultation_answer,
+        consultation_create,
+        consultations_index_ensure,
+    )
+
+    w.consultations_index = consultations_index_ensure()
+    for name, opens, closes in (("open", 0, 10), ("closed", -20, -1)):
+        consultation = consultation_create(
+            index=w.consultations_index,
+            title=f"Benches ({name})",
+            question="Where should the new benches go?",
+            questions=[{"kind": "one", "text": "Where?", "options": "Here\nThere"}],
+            opens_on=today + timedelta(days=opens),
+            closes_on=today + timedelta(days=closes),
+            neighbourhoods=[w.neighbourhood_b],
+        )
+        setattr(w, f"consultation_{name}", consultation)
+    consultation_answer(
+        consultation=w.consultation_open,
+        person=w.learner_b,
+        answers={w.consultation_open.questions.get().pk: Answer(choices=("Here",))},
+        finish=True,
+    )
 
     # A confidential report that learner_b kept with their account (safeguarding).
     from safeguarding.reporting_services import ReportAnswers, report_make
