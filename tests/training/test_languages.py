@@ -104,6 +104,18 @@ def test_on_signing_in_the_profiles_language_is_applied(client, password):
     assert 'dir="rtl"' in html_tag(client.get("/account/profile/"))
 
 
+def test_a_new_account_starts_in_the_language_being_read(client):
+    from training.users.models import User
+
+    client.cookies[COOKIE] = "pa"
+    password = "kettle-otter-maple-47"
+    client.post(
+        "/account/signup/",
+        {"email": "new@example.com", "password1": password, "password2": password},
+    )
+    assert User.objects.get(email="new@example.com").preferred_language == "pa"
+
+
 def test_the_first_visit_prompt_shows_until_a_language_is_chosen(client):
     first = client.get("/account/login/").content.decode()
     assert 'class="language-prompt"' in first
