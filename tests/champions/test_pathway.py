@@ -181,3 +181,17 @@ def test_a_champion_a_manager_assigned_directly_does_not_apply(track, champion, 
     client.force_login(champion)
     assert client.get("/champions/apply/")["Location"] == "/champions/"
     assert "You are a Digital Champion already" in client.get("/champions/").content.decode()
+
+
+def test_the_track_files_export_back_byte_for_byte(track, tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    from tests.champions.conftest import TRACK_FOLDER
+
+    for course in track:
+        out = tmp_path / course.slug
+        call_command("course_export", course.slug, str(out), stdout=io.StringIO())
+        for path in (TRACK_FOLDER / course.slug).iterdir():
+            assert (out / path.name).read_bytes() == path.read_bytes(), path.name
