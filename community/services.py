@@ -11,7 +11,7 @@ what happened to them (``notifications.services.notification_send``).
 from typing import cast
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -240,17 +240,20 @@ def _flags_review(item: Post | Comment) -> None:
 
 
 def _author_tell_hidden(item: Post | Comment, reason: str) -> None:
-    kind_name = _("post") if isinstance(item, Post) else _("comment")
-    notification_send(
-        recipient=item.author,
-        kind=NotificationKind.CONTENT_HIDDEN,
-        subject=_("We have hidden your %(kind)s") % {"kind": kind_name},
-        body=_(
-            "Your %(kind)s in %(group)s is hidden, so other people cannot see it. Why: %(reason)s"
+    # In the author's language, not the moderator's.
+    with translation.override(item.author.preferred_language or None):
+        kind_name = _("post") if isinstance(item, Post) else _("comment")
+        notification_send(
+            recipient=item.author,
+            kind=NotificationKind.CONTENT_HIDDEN,
+            subject=_("We have hidden your %(kind)s") % {"kind": kind_name},
+            body=_(
+                "Your %(kind)s in %(group)s is hidden, so other people cannot see it. "
+                "Why: %(reason)s"
+            )
+            % {"kind": kind_name, "group": _item_group(item).name, "reason": reason},
+            url=item.get_absolute_url(),
         )
-        % {"kind": kind_name, "group": _item_group(item).name, "reason": reason},
-        url=item.get_absolute_url(),
-    )
 
 
 def _log(*, item: Post | Comment, moderator, action: str, reason: str = "", **texts) -> None:

@@ -17,7 +17,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from events.models import Booking, Event
@@ -131,19 +131,21 @@ def waiting_promote(*, event: Event) -> list[Booking]:
 
 
 def _tell_promoted(*, booking: Booking, event: Event) -> None:
-    notification_send(
-        recipient=booking.guest,
-        kind=NotificationKind.EVENT_UPDATE,
-        subject=_("You have a place at %(title)s") % {"title": event.title},
-        body=_(
-            "Good news: a place came free at %(title)s on %(when)s, and it is yours. "
-            "You do not need to do anything. If you cannot come after all, please cancel "
-            "so someone else can have the place."
+    # In the guest's language, not that of whoever freed the place.
+    with translation.override(booking.guest.preferred_language or None):
+        notification_send(
+            recipient=booking.guest,
+            kind=NotificationKind.EVENT_UPDATE,
+            subject=_("You have a place at %(title)s") % {"title": event.title},
+            body=_(
+                "Good news: a place came free at %(title)s on %(when)s, and it is yours. "
+                "You do not need to do anything. If you cannot come after all, please cancel "
+                "so someone else can have the place."
+            )
+            % {"title": event.title, "when": event.when_text},
+            url=event.get_absolute_url(),
+            dedupe_key=f"event-place-{booking.pk}-{booking.confirmed_at:%Y%m%d%H%M%S%f}",
         )
-        % {"title": event.title, "when": event.when_text},
-        url=event.get_absolute_url(),
-        dedupe_key=f"event-place-{booking.pk}-{booking.confirmed_at:%Y%m%d%H%M%S%f}",
-    )
 
 
 def account_bookings_release(*, person) -> None:

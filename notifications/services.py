@@ -39,7 +39,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Now
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from notifications.email import email_payload
 from notifications.models import (
@@ -118,6 +118,9 @@ def notification_send(
     kind = NotificationKind(kind)
     delivery = _delivery(recipient=recipient, kind=kind)
     now = timezone.now()
+    # Lazy texts become words in the recipient's language, not the sender's.
+    with translation.override(recipient.preferred_language or None):
+        subject, body = str(subject), str(body)
     notification = Notification(
         recipient=recipient,
         kind=kind,

@@ -227,3 +227,24 @@ def test_the_css_names_system_fonts_for_gurmukhi_and_urdu():
     assert re.search(r':lang\(pa\)\s*\{[^}]*"Noto Sans Gurmukhi"', css)
     assert re.search(r':lang\(ur\)\s*\{[^}]*"Noto Nastaliq Urdu"', css)
     assert "@font-face" not in css
+
+
+def test_a_notification_is_written_in_the_recipients_language():
+    from django.utils.translation import gettext_lazy
+
+    from notifications.services import notification_send
+
+    person = UserFactory(preferred_language="ur", email="pat@example.org")
+    seen = []
+
+    class Text:
+        def __str__(self) -> str:
+            seen.append(translation.get_language())
+            return "Hello"
+
+    with translation.override("pl"):
+        notification = notification_send(
+            recipient=person, kind="event_update", subject=Text(), body=gettext_lazy("Hello")
+        )
+    assert seen == ["ur"]
+    assert notification is not None and notification.subject == "Hello"
