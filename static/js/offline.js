@@ -368,7 +368,12 @@
   if (!supported) {
     return;
   }
-  navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  // The worker is registered where learning happens (course, lesson and offline pages) or
+  // where it already looks after the site; other pages do not need it.
+  if (navigator.serviceWorker.controller ||
+      document.querySelector("[data-offline-course], [data-lesson-id], [data-offline-saved-list]")) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  }
   window.addEventListener("submit", offlineSubmit, true);
   window.addEventListener("online", syncNow);
 
