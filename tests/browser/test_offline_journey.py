@@ -130,6 +130,17 @@ def test_save_a_course_learn_offline_and_it_counts_once_back_online(context_new,
 
     lessons = {lesson.slug: lesson for lesson in course.get_children().specific()}
 
+    # A new revision is published: the next online visit offers to update the saved copy.
+    changed = lessons["changing"]
+    changed.title = "Changing a password safely"
+    changed.save_revision().publish()
+    visit(page, course.url)
+    page.get_by_text("This course has changed since you saved it.").wait_for()
+    axe_check(page, label="update offered")
+    page.get_by_role("button", name="Update the saved copy").click()
+    page.get_by_text("Saved. You can open this course without internet").wait_for()
+    lessons = {lesson.slug: lesson for lesson in course.get_children().specific()}
+
     # Offline: two lessons done and a quiz passed, from the saved copy.
     context.set_offline(True)
     for slug in ("why", "changing"):
