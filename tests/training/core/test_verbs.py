@@ -42,6 +42,9 @@ KNOWN = {
     "community.estate_check.answered": True,
     "estate_check.changed": False,
     "improvement.people_told": False,
+    "community.consultation.answered": True,
+    "consultation.changed": False,
+    "consultation.decision_told": False,
     "safeguarding.report.made": False,
     "champion.applied": False,
     "community.champion.approved": True,
@@ -97,6 +100,7 @@ def test_taking_part_is_declared_and_leaving_or_being_hidden_is_not():
     assert verbs.participation_verbs() == [
         "community.champion.approved",
         "community.comment.created",
+        "community.consultation.answered",
         "community.estate_check.answered",
         "community.event.booked",
         "community.group.joined",
