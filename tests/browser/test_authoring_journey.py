@@ -25,7 +25,7 @@ def test_an_editor_builds_a_lesson_with_a_quiz_and_publishes_it(page, context_ne
     page.fill("#id_login", editor.email)
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
-        page.locator("form button[type=submit]").click()
+        page.locator("form:has(#id_login) button[type=submit]").click()
     page.goto(f"/admin/pages/add/courses/lessonpage/{course.pk}/")
 
     page.fill("#id_title", "Sending a text message")

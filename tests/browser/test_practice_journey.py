@@ -159,11 +159,11 @@ def test_a_learner_puts_the_photo_course_into_practice_and_a_moderator_hides_a_f
     moderator_page.fill("#id_login", world["moderator"].email)
     moderator_page.fill("#id_password", PASSWORD)
     with moderator_page.expect_navigation():
-        moderator_page.locator("form button[type=submit]").click()
+        moderator_page.locator("form:has(#id_login) button[type=submit]").click()
     # Moderators must use two-step sign-in: the code from their app (the factory's secret).
     moderator_page.fill("#id_code", totp_code())
     with moderator_page.expect_navigation():
-        moderator_page.locator("form button[type=submit]").first.click()
+        moderator_page.locator("form:has(#id_code) button[type=submit]").first.click()
     moderator_page.goto("/admin/community/moderation/")
     assert moderator_page.get_by_text(NEIGHBOUR_POST).is_visible()
     with moderator_page.expect_navigation():
