@@ -26,7 +26,10 @@ def test_settings_no_longer_name_the_hooks():
 
 
 def test_each_app_registers_its_part_in_order():
-    assert _names(SIGN_IN) == ["courses.progress.session.progress_session_merge"]
+    assert _names(SIGN_IN) == [
+        "courses.progress.session.progress_session_merge",
+        "courses.offline.services.offline_session_merge",
+    ]
     assert _names(DATA_EXPORT_SECTIONS) == [
         "courses.progress.learner.data_export.learning_record_export",
         "training.users.data_rights.selectors.activity_export",
