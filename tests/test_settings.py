@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import connection
 
 import pytest
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN_ENV = {
@@ -163,6 +164,7 @@ def test_production_refuses_to_start_without_its_secrets():
         "DATABASE_URL",
         "BADGE_SIGNING_KEY",
         "TENANCY_HASH_KEY",
+        "REPORTS_ENCRYPTION_KEY",
     ]:
         assert name in result.stderr
 
@@ -176,6 +178,8 @@ PRODUCTION_ENV = {
     "BADGE_SIGNING_KEY": "throwaway-test-key-never-used-for-signing",
     "SITE_URL": "https://learn.example.org",
     "TENANCY_HASH_KEY": "throwaway-test-tenancy-hash-key-never-used",
+    # A fresh Fernet key each run, as .ci/run makes one: it must be a valid key, not any text.
+    "REPORTS_ENCRYPTION_KEY": Fernet.generate_key().decode(),
 }
 
 
