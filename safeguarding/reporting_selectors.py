@@ -14,11 +14,14 @@ def reports_export(*, person) -> list[dict]:
     """Every report ``person`` kept with their account, for "Download my data": all they told
     us, what they added and the replies they were sent. Never the officers' notes."""
     rows = []
-    reports = ConfidentialReport.objects.filter(reporter=person).prefetch_related(
-        "strand_rows", "additions", "evidence"
+    reports = (
+        ConfidentialReport.objects.filter(reporter=person)
+        .select_related("neighbourhood")
+        .prefetch_related("strand_rows", "additions", "evidence", "replies")
+        .order_by("pk")
     )
     for report in reports:
-        replies = report.replies.all() if hasattr(report, "replies") else []
+        replies = report.replies.all()
         rows.append(
             {
                 "reference": report.reference_display,

@@ -24,6 +24,7 @@ Delete (:func:`account_voice_tidy`, run just before the account goes). What we c
 """
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.urls import reverse
 
 from training.core.addresses import absolute_url
@@ -118,7 +119,10 @@ def _estate_checks(*, person: User) -> list[dict]:
     responses = (
         EstateCheckResponse.objects.filter(person_id=person.pk)
         .select_related("estate_check", "neighbourhood")
-        .prefetch_related("photos", "answers__question")
+        .prefetch_related(
+            "photos",
+            Prefetch("answers", queryset=EstateCheckAnswer.objects.select_related("question")),
+        )
         .order_by("pk")
     )
     return [
