@@ -8,7 +8,9 @@ events run are ``champion.event_run``.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, CharField, Q, QuerySet, When
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 
 from champions.models import ApplicationStatus, ChampionApplication, ChampionRole, HelperBadge
 from champions.track import HELPING_TRACK, Track
@@ -138,10 +140,20 @@ def help_given_many(
     """:func:`help_given` for several champions at once: one read of the stream."""
     found: dict[int, HelpGiven] = {}
     learners: dict[int, set[int]] = {}
-    rows = _help_events(helper_ids=helper_ids, since=since, until=until).values_list(
-        "verb", "actor_id", "context__helper_id"
+    # One read of the stream: the help recorded (helper in the context) and the events run.
+    events = ActivityEvent.objects.filter(
+        Q(verb__in=HELP_VERBS, context__helper_id__in=helper_ids)
+        | Q(verb=CHAMPION_EVENT_RUN, actor_id__in=helper_ids)
     )
+    if since is not None:
+        events = events.filter(occurred_at__gte=since)
+    if until is not None:
+        events = events.filter(occurred_at__lt=until)
+    rows = events.order_by().values_list("verb", "actor_id", "context__helper_id")
     for verb, actor_id, helper_id in rows:
+        if verb == CHAMPION_EVENT_RUN:
+            found.setdefault(actor_id, HelpGiven()).events += 1
+            continue
         helper_id = int(helper_id)
         counts = found.setdefault(helper_id, HelpGiven())
         if actor_id is not None:
@@ -152,13 +164,6 @@ def help_given_many(
             counts.skills += 1
         elif verb == ACCOUNT_CREATED:
             counts.accounts += 1
-    events = ActivityEvent.objects.filter(verb=CHAMPION_EVENT_RUN, actor_id__in=helper_ids)
-    if since is not None:
-        events = events.filter(occurred_at__gte=since)
-    if until is not None:
-        events = events.filter(occurred_at__lt=until)
-    for actor_id in events.values_list("actor_id", flat=True):
-        found.setdefault(actor_id, HelpGiven()).events += 1
     for helper_id, people in learners.items():
         found[helper_id].learners = len(people)
     return found
@@ -174,18 +179,23 @@ def helper_badge(*, person) -> HelperBadge | None:
 
 def _helper_ids() -> list[int]:
     """Everyone who ever helped (anyone named as a helper in the stream, or who ran an event)."""
-    helpers = {
-        int(value)
-        for value in ActivityEvent.objects.filter(verb__in=HELP_VERBS, context__has_key="helper_id")
-        .values_list("context__helper_id", flat=True)
-        .distinct()
-        if value is not None
-    }
-    helpers |= set(
-        ActivityEvent.objects.filter(verb=CHAMPION_EVENT_RUN, actor__isnull=False)
-        .values_list("actor_id", flat=True)
+    # One read: the helper named in the context, or the actor of an event run.
+    helper = Case(
+        When(verb=CHAMPION_EVENT_RUN, then=Cast("actor_id", output_field=CharField())),
+        default=KeyTextTransform("helper_id", "context"),
+        output_field=CharField(),
+    )
+    values = (
+        ActivityEvent.objects.filter(
+            Q(verb__in=HELP_VERBS, context__has_key="helper_id")
+            | Q(verb=CHAMPION_EVENT_RUN, actor__isnull=False)
+        )
+        .annotate(helper=helper)
+        .order_by()
+        .values_list("helper", flat=True)
         .distinct()
     )
+    helpers = {int(value) for value in values if value is not None}
     return sorted(helpers)
 
 
@@ -238,12 +248,17 @@ def help_by_champion(
 
 
 def help_by_centre(
-    *, since: datetime | None = None, until: datetime | None = None
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    rows: list[ChampionHelpRow] | None = None,
 ) -> list[tuple[str, int, HelpGiven]]:
     """(centre, champions, help) for every centre whose champions helped: the per-champion
-    rows added up."""
+    rows added up (``rows`` from :func:`help_by_champion` if already read, else read here)."""
+    if rows is None:
+        rows = help_by_champion(since=since, until=until)
     totals: dict[str, tuple[int, HelpGiven]] = {}
-    for row in help_by_champion(since=since, until=until):
+    for row in rows:
         champions, total = totals.get(row.centre, (0, HelpGiven()))
         total = HelpGiven(
             learners=total.learners + row.help.learners,
@@ -295,12 +310,23 @@ def funnel(*, start: datetime | None, end: datetime, track: Track = HELPING_TRAC
         .values_list("person_id", "started_at")
     ):
         first_started.setdefault(person_id, started_at)
-    helped = 0
-    for person_id, started_at in first_started.items():
-        if _help_events(
-            helper_ids=[person_id], since=started_at, until=started_at + HELPED_WITHIN
-        ).exists():
-            helped += 1
+    # One read of the help they gave, then each checked against their own 90 days.
+    helped_ids: set[int] = set()
+    if first_started:
+        rows = (
+            _help_events(
+                helper_ids=list(first_started),
+                since=min(first_started.values()),
+                until=max(first_started.values()) + HELPED_WITHIN,
+            )
+            .order_by()
+            .values_list("context__helper_id", "occurred_at")
+        )
+        for helper_id, occurred_at in rows:
+            started_at = first_started.get(int(helper_id))
+            if started_at is not None and started_at <= occurred_at < started_at + HELPED_WITHIN:
+                helped_ids.add(int(helper_id))
+    helped = len(helped_ids)
     return Funnel(
         started=len(started),
         finished=len(finished),

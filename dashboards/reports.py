@@ -356,15 +356,14 @@ def champions_table(f: Filters, scope: Scope) -> Table:
     with their consent), from the activity stream. Managers only, on the page (not in TABLES:
     not kept in snapshots or exports, like the confidential reports panel)."""
     rows = []
-    for centre, _champions, help_given in champions_selectors.help_by_centre(
-        since=f.start, until=f.end
-    ):
+    by_champion = champions_selectors.help_by_champion(since=f.start, until=f.end)
+    for centre, _champions, help_given in champions_selectors.help_by_centre(rows=by_champion):
         rows.append(
             _champion_help_row(
                 _("All champions at %(centre)s") % {"centre": centre or _("no centre")}, help_given
             )
         )
-    for row in champions_selectors.help_by_champion(since=f.start, until=f.end):
+    for row in by_champion:
         name = row.name or _("A champion who chose not to be named")
         label = f"{name} ({row.centre})" if row.centre else name
         rows.append(_champion_help_row(label, row.help))

@@ -14,6 +14,7 @@ from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -76,18 +77,24 @@ def snapshot_tables(snapshot: DashboardSnapshot) -> dict[str, Table]:
 def snapshot_refresh(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
     """Work out every table of this view now and store it (replacing any older one)."""
     tables = dashboard_tables(filters, scope, skip=NAMED if scope.shows_names else ())
-    snapshot, _created = DashboardSnapshot.objects.update_or_create(
-        key=snapshot_key(scope=scope, filters=filters),
-        defaults={
-            "every_place": scope.every_place,
-            "centre": scope.centre,
-            "filters": filters.query(),
-            "language": get_language(),
-            "tables": _encode(tables, scope=scope),
-            "computed_at": filters.end,
-        },
-    )
-    return snapshot
+    key = snapshot_key(scope=scope, filters=filters)
+    fields = {
+        "every_place": scope.every_place,
+        "centre": scope.centre,
+        "filters": filters.query(),
+        "language": get_language(),
+        "tables": _encode(tables, scope=scope),
+        "computed_at": filters.end,
+    }
+    # Usually the view's older snapshot is there: one UPDATE and one read (update_or_create
+    # takes four, with its savepoint and SELECT … FOR UPDATE).
+    if not DashboardSnapshot.objects.filter(key=key).update(**fields):
+        try:
+            with transaction.atomic():
+                return DashboardSnapshot.objects.create(key=key, **fields)
+        except IntegrityError:  # made at the same moment by another request
+            DashboardSnapshot.objects.filter(key=key).update(**fields)
+    return DashboardSnapshot.objects.get(key=key)
 
 
 def dashboard_snapshot(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
