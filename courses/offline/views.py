@@ -52,7 +52,7 @@ def web_manifest(request: HttpRequest) -> HttpResponse:
         "scope": "/",
         "display": "standalone",
         "background_color": "#ffffff",
-        "theme_color": "#1d4f91",
+        "theme_color": "#0b5c52",  # --colour-brand in static/css/site.css
         "icons": [
             {
                 "src": static(f"img/icons/icon-{size}.png"),
