@@ -323,8 +323,8 @@ def funnel(*, start: datetime | None, end: datetime, track: Track = HELPING_TRAC
             .values_list("context__helper_id", "occurred_at")
         )
         for helper_id, occurred_at in rows:
-            started_at = first_started.get(int(helper_id))
-            if started_at is not None and started_at <= occurred_at < started_at + HELPED_WITHIN:
+            begun = first_started.get(int(helper_id))
+            if begun is not None and begun <= occurred_at < begun + HELPED_WITHIN:
                 helped_ids.add(int(helper_id))
     helped = len(helped_ids)
     return Funnel(
