@@ -1,5 +1,11 @@
 """The 22 Tenant Satisfaction Measures (Regulator of Social Housing, from April 2023).
 
+Four management measures come in two parts, each published on its own under the Regulator's
+code for the part: RP02(1) non-emergency and RP02(2) emergency repairs on time, CH01(1)/(2)
+stage one and stage two complaints per 1,000 homes, CH02(1)/(2) stage one and stage two
+complaints answered on time, NM01(1) anti-social behaviour cases and NM01(2) those involving
+hate incidents, per 1,000 homes.
+
 The codes, what each one counts and its unit are the Regulator's facts; the names and the
 summaries are our own plain words, written for tenants (check them against the Regulator's
 current Technical Requirements before publishing real figures).
@@ -26,6 +32,11 @@ class MeasureInfo:
     perception: bool  # TP01–TP12: from a survey of tenants
     about_people: bool
     count_label: str = ""  # what the "about how many" figure counts
+
+    @property
+    def key(self) -> str:
+        """The code as a form field name: RP02(1) becomes RP02_1."""
+        return self.code.replace("(", "_").replace(")", "")
 
 
 def _tp(code: str, name: str, summary: str) -> MeasureInfo:
@@ -84,19 +95,33 @@ MEASURES: list[MeasureInfo] = [
     MeasureInfo("RP01", _("Homes that are not decent"),
                 _("The share of our homes that do not meet the Decent Homes Standard. Lower "
                   "is better."), PERCENT, False, False),
-    MeasureInfo("RP02", _("Repairs done on time"),
-                _("The share of non-emergency repairs finished within our own target time "
-                  "in the year."), PERCENT, False, False),
-    MeasureInfo("CH01", _("Complaints for every 1,000 homes"),
-                _("How many first-stage complaints tenants made in the year, for every 1,000 "
-                  "homes we own."), PER_1000, False, True, _("complaints")),
-    MeasureInfo("CH02", _("Complaints answered on time"),
+    MeasureInfo("RP02(1)", _("Non-emergency repairs done on time"),
+                _("The share of non-emergency repairs finished in the year within our own "
+                  "target time for them."), PERCENT, False, False),
+    MeasureInfo("RP02(2)", _("Emergency repairs done on time"),
+                _("The share of emergency repairs finished in the year within our own target "
+                  "time for them."), PERCENT, False, False),
+    MeasureInfo("CH01(1)", _("First-stage complaints for every 1,000 homes"),
+                _("How many complaints tenants made at the first stage in the year, for every "
+                  "1,000 homes we own."), PER_1000, False, True, _("complaints")),
+    MeasureInfo("CH01(2)", _("Second-stage complaints for every 1,000 homes"),
+                _("How many complaints went on to the second stage in the year, for every "
+                  "1,000 homes we own."), PER_1000, False, True, _("complaints")),
+    MeasureInfo("CH02(1)", _("First-stage complaints answered on time"),
                 _("The share of first-stage complaints we answered within the times the "
                   "Housing Ombudsman's Complaint Handling Code sets."), PERCENT, False, True,
                 _("complaints")),
-    MeasureInfo("NM01", _("Anti-social behaviour cases for every 1,000 homes"),
+    MeasureInfo("CH02(2)", _("Second-stage complaints answered on time"),
+                _("The share of second-stage complaints we answered within the times the "
+                  "Housing Ombudsman's Complaint Handling Code sets."), PERCENT, False, True,
+                _("complaints")),
+    MeasureInfo("NM01(1)", _("Anti-social behaviour cases for every 1,000 homes"),
                 _("How many anti-social behaviour cases we opened in the year, hate incidents "
                   "included, for every 1,000 homes we own."), PER_1000, False, True,
+                _("cases")),
+    MeasureInfo("NM01(2)", _("Hate incident cases for every 1,000 homes"),
+                _("How many of the anti-social behaviour cases we opened in the year involve "
+                  "hate incidents, for every 1,000 homes we own."), PER_1000, False, True,
                 _("cases")),
 ]  # fmt: skip
 

@@ -79,7 +79,7 @@ class TsmFigure(models.Model):
     tsm_year = models.ForeignKey(
         TsmYear, verbose_name=_("year"), on_delete=models.CASCADE, related_name="figures"
     )
-    code = models.CharField(_("measure"), max_length=4, choices=[(code, code) for code in CODES])
+    code = models.CharField(_("measure"), max_length=8, choices=[(code, code) for code in CODES])
     value = models.DecimalField(
         _("figure"),
         max_digits=7,

@@ -72,8 +72,9 @@ def tsm_perception_from_consultation(*, user, tsm_year: TsmYear) -> int:
 
 
 def tsm_nm01_from_reports(*, user, tsm_year: TsmYear) -> Decimal:
-    """NM01 from the confidential reports' anonymous counts for the year (April to March) and
-    the number of homes."""
+    """NM01(1) anti-social behaviour cases and NM01(2) those involving hate incidents, per
+    1,000 homes, from the confidential reports' anonymous counts for the year (April to March)
+    and the number of homes. Returns NM01(1)."""
     from safeguarding.selectors import nm01
 
     _require(user)
@@ -82,9 +83,16 @@ def tsm_nm01_from_reports(*, user, tsm_year: TsmYear) -> Decimal:
     figure = nm01(
         homes=tsm_year.homes, start=date(tsm_year.year, 4, 1), end=date(tsm_year.year + 1, 3, 31)
     )
-    value = figure.cases_per_1000_homes.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    cent = Decimal("0.01")
+    value = figure.cases_per_1000_homes.quantize(cent, rounding=ROUND_HALF_UP)
+    hate = figure.hate_cases_per_1000_homes.quantize(cent, rounding=ROUND_HALF_UP)
     tsm_figures_save(
-        user=user, tsm_year=tsm_year, entries=[FigureEntry("NM01", value, figure.cases)]
+        user=user,
+        tsm_year=tsm_year,
+        entries=[
+            FigureEntry("NM01(1)", value, figure.cases),
+            FigureEntry("NM01(2)", hate, figure.hate_cases),
+        ],
     )
     return value
 

@@ -492,7 +492,7 @@ class TsmYearForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for measure in MEASURES:
             label = f"{measure.code}: {measure.name}"
-            self.fields[f"value_{measure.code}"] = forms.DecimalField(
+            self.fields[f"value_{measure.key}"] = forms.DecimalField(
                 label=label,
                 required=False,
                 min_value=0,
@@ -509,7 +509,7 @@ class TsmYearForm(forms.ModelForm):
                 },
             )
             if measure.about_people:
-                self.fields[f"about_{measure.code}"] = forms.IntegerField(
+                self.fields[f"about_{measure.key}"] = forms.IntegerField(
                     label=_("%(code)s: about how many %(what)s")
                     % {"code": measure.code, "what": measure.count_label},
                     required=False,
@@ -534,16 +534,17 @@ def manage_tsm(request: HttpRequest, year: int) -> HttpResponse:
     initial = {}
     if tsm_year.pk:
         for figure in tsm_year.figures.all():
-            initial[f"value_{figure.code}"] = figure.value
-            initial[f"about_{figure.code}"] = figure.about
+            key = BY_CODE[figure.code].key if figure.code in BY_CODE else figure.code
+            initial[f"value_{key}"] = figure.value
+            initial[f"about_{key}"] = figure.about
     form = TsmYearForm(request.POST or None, instance=tsm_year, initial=initial)
     if request.method == "POST" and form.is_valid():
         tsm_year = form.save()
         entries = [
             services.FigureEntry(
                 measure.code,
-                form.cleaned_data.get(f"value_{measure.code}"),
-                form.cleaned_data.get(f"about_{measure.code}"),
+                form.cleaned_data.get(f"value_{measure.key}"),
+                form.cleaned_data.get(f"about_{measure.key}"),
             )
             for measure in MEASURES
         ]
@@ -559,7 +560,9 @@ def manage_tsm(request: HttpRequest, year: int) -> HttpResponse:
                 )
             elif action == "nm01":
                 services.tsm_nm01_from_reports(user=request.user, tsm_year=tsm_year)
-                messages.success(request, _("NM01 worked out from the confidential reports."))
+                messages.success(
+                    request, _("NM01(1) and NM01(2) worked out from the confidential reports.")
+                )
             else:
                 messages.success(request, _("Saved. Draft a new version to publish it."))
         except ValidationError as error:

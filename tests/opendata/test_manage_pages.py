@@ -1,5 +1,7 @@
 """The Managers' pages: only Managers (and superusers) enter, draft, check and publish."""
 
+from decimal import Decimal
+
 from django.test import Client
 
 import pytest
@@ -63,3 +65,31 @@ def test_other_roles_are_refused(role):
 def test_visitors_are_sent_to_sign_in():
     response = Client().get("/open-data/manage/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_manager_enters_both_parts_of_a_measure():
+    client = _client(UserFactory(role=roles.MANAGER))
+    page = client.get("/open-data/manage/tsm/2026/").content.decode()
+    for code in ("RP02(1)", "RP02(2)", "CH01(1)", "CH01(2)", "CH02(1)", "CH02(2)",
+                 "NM01(1)", "NM01(2)"):  # fmt: skip
+        assert code in page
+    wrong = client.post(
+        "/open-data/manage/tsm/2026/",
+        {"homes": "3000", "value_RP02_1": "80", "value_RP02_2": "101", "action": "save"},
+    )
+    assert wrong.status_code == 200
+    assert "Enter a per cent from 0 to 100." in wrong.content.decode()
+    saved = client.post(
+        "/open-data/manage/tsm/2026/",
+        {"homes": "3000", "value_RP02_1": "80", "value_RP02_2": "95.5",
+         "value_CH01_2": "4.2", "about_CH01_2": "13", "action": "save"},
+    )  # fmt: skip
+    assert saved.status_code == 302
+    figures = dict(TsmFigure.objects.values_list("code", "value"))
+    assert figures == {
+        "RP02(1)": Decimal("80"),
+        "RP02(2)": Decimal("95.5"),
+        "CH01(2)": Decimal("4.2"),
+    }
+    again = client.get("/open-data/manage/tsm/2026/").content.decode()
+    assert 'value="95.50"' in again

@@ -43,9 +43,9 @@ def test_figures_are_validated(manager, year):
     with pytest.raises(ValidationError):
         _save(manager, year, ("BS01", Decimal("-1")))
     with pytest.raises(ValidationError):
-        _save(manager, year, ("CH01", Decimal("3"), -2))
-    _save(manager, year, ("CH01", Decimal("250"), 500))  # per 1,000 homes: above 100 is fine
-    assert TsmFigure.objects.get(code="CH01").value == Decimal("250")
+        _save(manager, year, ("CH01(1)", Decimal("3"), -2))
+    _save(manager, year, ("CH01(1)", Decimal("250"), 500))  # per 1,000 homes: above 100 is fine
+    assert TsmFigure.objects.get(code="CH01(1)").value == Decimal("250")
     # The database refuses a percentage above 100 whatever the Python does.
     with pytest.raises(IntegrityError), transaction.atomic():
         TsmFigure.objects.create(tsm_year=year, code="BS02", value=Decimal("101"))
@@ -101,10 +101,10 @@ def test_drafted_then_checked_then_published_and_a_correction(manager, year):
 def test_figures_about_fewer_than_5_people_are_hidden(manager, year):
     TsmYear.objects.create(year=2025, sample_size=4)
     _save(manager, year, ("TP09", Decimal("50"), 4), ("TP01", Decimal("70"), 400),
-          ("BS01", Decimal("99")), ("NM01", Decimal("1.5"), 3))  # fmt: skip
+          ("BS01", Decimal("99")), ("NM01(1)", Decimal("1.5"), 3))  # fmt: skip
     rows = {row["code"]: row for row in tsm_rows() if row["year"] == "2026/27"}
     assert rows["TP09"]["value"] is None and rows["TP09"]["about"] is None
-    assert rows["NM01"]["value"] is None
+    assert rows["NM01(1)"]["value"] is None
     assert rows["TP01"]["value"] == "70.00" and rows["TP01"]["about"] == 400
     assert rows["BS01"]["value"] == "99.00"  # about homes, not people
 
@@ -112,7 +112,8 @@ def test_figures_about_fewer_than_5_people_are_hidden(manager, year):
 def test_nm01_from_the_confidential_reports_counts(manager, year):
     value = services.tsm_nm01_from_reports(user=manager, tsm_year=year)
     assert value == Decimal("0.00")
-    assert TsmFigure.objects.get(code="NM01").about == 0
+    assert TsmFigure.objects.get(code="NM01(1)").about == 0
+    assert TsmFigure.objects.get(code="NM01(2)").about == 0
     year.homes = None
     with pytest.raises(ValidationError):
         services.tsm_nm01_from_reports(user=manager, tsm_year=year)
