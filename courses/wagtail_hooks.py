@@ -7,9 +7,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from courses.hooks import QUIZ_ANSWERED
 from courses.models import Skill, SkillArea
+from courses.offline.services import offline_session_merge
 from courses.progress.learner.data_export import learning_record_export
 from courses.progress.learner.page_context import quiz_result_record
-from courses.offline.services import offline_session_merge
 from courses.progress.session import progress_session_merge
 from training.users.hooks import DATA_EXPORT_SECTIONS, EXPORT_ORDER_LEARNING, SIGN_IN
 
