@@ -195,7 +195,8 @@ def _helper_ids() -> list[int]:
         .values_list("helper", flat=True)
         .distinct()
     )
-    helpers = {int(value) for value in values if value is not None}
+    # A stream row may name no helper (helper_id: null); SQLite gives that back as "null".
+    helpers = {int(value) for value in values if str(value).isdigit()}
     return sorted(helpers)
 
 
