@@ -18,8 +18,6 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from notifications.models import NotificationKind
-from notifications.services import notification_send
 from training.core.services import activity_record
 from training.users.models import User
 from training.users.roles import COURSE_EDITOR, MANAGER
@@ -37,6 +35,7 @@ from voice.models import (
 )
 from voice.models.consultations import FREE_TEXT_MAX_LENGTH
 from voice.selectors import staff_check_scope
+from voice.telling import people_tell_once
 from voice.verbs import CONSULTATION_ANSWERED, CONSULTATION_CHANGED, CONSULTATION_DECISION_TOLD
 
 TOLD_LOG_ACTION = "voice.consultation.decision_told"
@@ -220,22 +219,16 @@ def consultation_decision_tell(*, consultation: ConsultationPage, by: User | Non
         "we decided and why."
     ) % {"question": consultation.question}
     url = consultation.url or consultation.url_path
-    told = 0
-    for person in people:
-        try:
-            with transaction.atomic():
-                ConsultationTold.objects.create(consultation=consultation, person=person)
-        except IntegrityError:
-            continue
-        notification_send(
-            recipient=person,
-            kind=NotificationKind.REPORT_UPDATE,
-            subject=subject,
-            body=body,
-            url=url,
-            dedupe_key=f"consultation-{consultation.pk}-{person.pk}",
-        )
-        told += 1
+    told = people_tell_once(
+        people=people,
+        told_record=lambda person: ConsultationTold.objects.create(
+            consultation=consultation, person=person
+        ),
+        subject=subject,
+        body=body,
+        url=url,
+        dedupe_prefix=f"consultation-{consultation.pk}",
+    )
     if told:
         activity_record(
             actor=by,

@@ -15,19 +15,18 @@ improvements under it (Wagtail page permissions need the page itself), and Manag
 to add and choose images for the photos. Both are safe to run again.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from notifications.models import NotificationKind
-from notifications.services import notification_send
 from training.core.services import activity_record
 from training.users.models import User
 from training.users.roles import COURSE_EDITOR, MANAGER
 from voice.models import ImprovementPage, ImprovementTold, Report, YouSaidWeDidIndexPage
 from voice.reports_selectors import report_people_to_tell
+from voice.telling import people_tell_once
 from voice.verbs import IMPROVEMENT_PEOPLE_TOLD
 
 TOLD_LOG_ACTION = "voice.improvement.people_told"
@@ -77,25 +76,16 @@ def improvement_people_tell(*, page: ImprovementPage, by: User | None = None) ->
         "about it: %(title)s."
     ) % {"place": page.neighbourhood.name, "title": page.title}
     url = page.url or ""
-    told = 0
-    for person in people:
-        if person.pk in already:
-            continue
-        try:
-            # A savepoint: a second publish racing this one stops at the unique constraint.
-            with transaction.atomic():
-                ImprovementTold.objects.create(page=page, person=person, told_at=timezone.now())
-        except IntegrityError:
-            continue
-        notification_send(
-            recipient=person,
-            kind=NotificationKind.REPORT_UPDATE,
-            subject=subject,
-            body=body,
-            url=url,
-            dedupe_key=f"improvement-{page.pk}-{person.pk}",
-        )
-        told += 1
+    told = people_tell_once(
+        people=[person for person in people if person.pk not in already],
+        told_record=lambda person: ImprovementTold.objects.create(
+            page=page, person=person, told_at=timezone.now()
+        ),
+        subject=subject,
+        body=body,
+        url=url,
+        dedupe_prefix=f"improvement-{page.pk}",
+    )
     if told:
         activity_record(
             actor=by,
