@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "safeguarding",  # confidential reports: imported only by dashboards and opendata
     "dashboards",
     "opendata",  # published figures; reads other apps through their selectors
+    "translations",  # translated pages and snippet text; a Locale for every language
     "demo",  # demo content and `seed_demo`; no product app imports it
     # Wagtail
     # Not installed (nothing uses them): wagtail.contrib.forms (no form pages), wagtail.embeds

@@ -1,0 +1,1 @@
+"""Translated content: Wagtail's per-language page trees, and translated text for snippets."""

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationsConfig(AppConfig):
+    name = "translations"
+    verbose_name = _("Translations")
+
+    def ready(self) -> None:
+        # A language added to settings.LANGUAGES gets its Wagtail Locale on the next migrate,
+        # with no migration of its own (translations/locales.py).
+        from translations.locales import locales_ensure_after_migrate
+
+        post_migrate.connect(locales_ensure_after_migrate, sender=self)
