@@ -5,7 +5,7 @@ lesson, skill and account recorded with a champion's help carries ``helper_id`` 
 events run are ``champion.event_run``.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db.models import Case, CharField, Q, QuerySet, When
@@ -112,6 +112,8 @@ class HelpGiven:
     skills: int = 0
     accounts: int = 0
     events: int = 0
+    # Who was helped, so that a centre's total counts a learner two champions helped once.
+    learner_ids: frozenset[int] = field(default_factory=frozenset, compare=False, repr=False)
 
 
 def _help_events(
@@ -166,6 +168,7 @@ def help_given_many(
             counts.accounts += 1
     for helper_id, people in learners.items():
         found[helper_id].learners = len(people)
+        found[helper_id].learner_ids = frozenset(people)
     return found
 
 
@@ -261,8 +264,10 @@ def help_by_centre(
     totals: dict[str, tuple[int, HelpGiven]] = {}
     for row in rows:
         champions, total = totals.get(row.centre, (0, HelpGiven()))
+        helped = total.learner_ids | row.help.learner_ids
         total = HelpGiven(
-            learners=total.learners + row.help.learners,
+            learners=len(helped),
+            learner_ids=helped,
             lessons=total.lessons + row.help.lessons,
             skills=total.skills + row.help.skills,
             accounts=total.accounts + row.help.accounts,

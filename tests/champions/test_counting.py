@@ -200,3 +200,15 @@ def test_the_helper_badge_comes_after_ten_learners_once_and_verifies(
     client.force_login(person)
     page = client.get(f"/certificates/{badge.certificate_id}/")
     assert "earned the badge" in page.content.decode()
+
+
+def test_a_centre_counts_a_learner_two_of_its_champions_helped_once(world):
+    # A helped L1, L2 and L3; B helped L2 too: the centre helped three learners, not four.
+    by_centre = {
+        centre: (champions, help)
+        for centre, champions, help in selectors.help_by_centre(since=None, until=None)
+    }
+    champions, help = by_centre["Alder Centre"]
+    assert champions == 2
+    assert help.learners == 3
+    assert help.lessons == 4
