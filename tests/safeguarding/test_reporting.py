@@ -293,6 +293,11 @@ def test_a_neighbourhood_with_an_outline_asks_for_a_place_on_it(client):
     _up_to_the_map(client)
     page = client.get(_step_url("place"))
     assert b"place-picker" in page.content
+    # Asked as where something happened to someone, not as a repair.
+    text = page.content.decode()
+    assert "Where did it happen? (optional)" in text
+    assert "Where is the problem?" not in text
+    assert "Never mark your home" not in text
     outside = client.post(_step_url("place"), {"latitude": "51.600000", "longitude": "-0.100000"})
     assert b"outside" in outside.content
     inside = client.post(_step_url("place"), {"latitude": "51.499000", "longitude": "-0.099000"})
