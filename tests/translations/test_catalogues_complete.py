@@ -23,8 +23,9 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 from django.conf import settings
+
+import pytest
 
 ROOT = Path(settings.BASE_DIR)
 # What `make messages` leaves out (the Makefile's MESSAGES_IGNORE), and folders of our own.
@@ -77,69 +78,43 @@ def _unquote(line: str) -> str:
     return re.sub(r"\\(.)", lambda m: ESCAPES.get(m.group(1), m.group(1)), text[1:-1])
 
 
-def po_entries(path: Path) -> list[Entry]:
-    """The messages of one .po file (a small reader: enough for what gettext writes)."""
-    entries: list[Entry] = []
+def _entry(lines: list[str], where: str) -> Entry | None:
+    """One message: the lines of one block of a .po file (gettext puts a blank line between)."""
     entry = Entry()
     target: tuple[str, int] | None = None
-    seen_id = False
-
-    def finish() -> None:
-        nonlocal entry, seen_id, target
-        if seen_id:
-            entries.append(entry)
-        entry, seen_id, target = Entry(), False, None
-
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in lines:
         line = raw.strip()
         if line.startswith("#~"):
             entry.obsolete = True
             line = line[2:].strip()
-            if not line:
-                continue
-        if not line:
-            finish()
-            continue
         if line.startswith("#,"):
-            if seen_id:
-                finish()
             entry.flags |= {flag.strip() for flag in line[2:].split(",")}
             continue
-        if line.startswith("#"):
-            if seen_id and target and target[0] == "msgstr":
-                finish()
+        if not line or line.startswith("#"):
             continue
         keyword, _space, rest = line.partition(" ")
         if line.startswith('"'):
-            assert target is not None, f"{path}: text outside a message: {raw}"
-            name, index = target
-            if name == "msgstr":
-                entry.msgstr[index] += _unquote(line)
-            else:
-                setattr(entry, name, (getattr(entry, name) or "") + _unquote(line))
-            continue
-        if keyword == "msgctxt":
-            if seen_id:
-                finish()
-            entry.msgctxt = _unquote(rest)
-            target = ("msgctxt", 0)
-        elif keyword == "msgid":
-            if seen_id:
-                finish()
-            entry.msgid = _unquote(rest)
-            seen_id = True
-            target = ("msgid", 0)
-        elif keyword == "msgid_plural":
-            entry.msgid_plural = _unquote(rest)
-            target = ("msgid_plural", 0)
+            assert target is not None, f"{where}: text outside a message: {raw}"
+            keyword, rest = target[0], line
         elif keyword.startswith("msgstr"):
-            index = int(keyword[7:-1]) if keyword.startswith("msgstr[") else 0
-            entry.msgstr[index] = _unquote(rest)
-            target = ("msgstr", index)
+            target = ("msgstr", int(keyword[7:-1]) if keyword.startswith("msgstr[") else 0)
+            entry.msgstr.setdefault(target[1], "")
+        elif keyword in ("msgctxt", "msgid", "msgid_plural"):
+            target = (keyword, 0)
         else:
-            raise AssertionError(f"{path}: cannot read line: {raw}")
-    finish()
-    return entries
+            raise AssertionError(f"{where}: cannot read line: {raw}")
+        if target[0] == "msgstr":
+            entry.msgstr[target[1]] += _unquote(rest)
+        else:
+            setattr(entry, target[0], (getattr(entry, target[0]) or "") + _unquote(rest))
+    return entry if any(line.lstrip("#~ ").startswith("msgid") for line in lines) else None
+
+
+def po_entries(path: Path) -> list[Entry]:
+    """The messages of one .po file (a small reader: enough for what gettext writes)."""
+    blocks = re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))
+    entries = [_entry(block.splitlines(), str(path)) for block in blocks]
+    return [entry for entry in entries if entry is not None]
 
 
 def plural_count(entries: list[Entry]) -> int:
@@ -192,7 +167,7 @@ def _names(pair: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
     return ", ".join(names) if names else "no placeholders"
 
 
-# --- Extracting today's strings into a copy --------------------------------------------------------
+# --- Extracting today's strings into a copy ----------------------------------------------------
 
 EXTRACT = textwrap.dedent(
     """
@@ -300,7 +275,7 @@ def test_every_string_is_translated_in_every_enabled_language(extracted):
     assert not report, HOW_TO_FIX + "\n" + "\n".join(report)
 
 
-# --- The reader and the checks themselves --------------------------------------------------------
+# --- The reader and the checks themselves ------------------------------------------------------
 
 
 SAMPLE = r"""msgid ""
