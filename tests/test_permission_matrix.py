@@ -634,6 +634,14 @@ MATRIX: dict[str, Row | list[Row]] = {
     **snippet_rows("courses.skillarea", "skill_area", add=(EDITOR,), change=(EDITOR,)),
     **snippet_rows("practice.nextstep", "next_step", add=(EDITOR,), change=(EDITOR,),
                    delete=(EDITOR,)),
+    # Translations (translations/admin_views.py): Course Editors and Managers only.
+    "translations_admin:overview": GET("/admin/translations/",
+        admin_only(EDITOR, MANAGER, SUPERUSER)),
+    "translations_admin:text_edit": GET(
+        "/admin/translations/text/community.group/{w.private_group.pk}/pl/",
+        admin_only(EDITOR, MANAGER, SUPERUSER)),
+    "translations_admin:page_status": GET(
+        "/admin/translations/page/{w.course_polish.pk}/", admin_only(EDITOR, MANAGER, SUPERUSER)),
 }
 # fmt: on
 
@@ -764,6 +772,12 @@ def _world_build() -> World:
     # Learning: a course with a lesson and a draft lesson; learner_b's certificate.
     w.course = CoursePageFactory()
     w.lesson = LessonPageFactory(parent=w.course)
+    # Its Polish copy, for the translated page's status in the Translations area.
+    from wagtail.models import Locale
+
+    w.course_polish = w.course.copy_for_translation(
+        Locale.objects.get(language_code="pl"), copy_parents=True
+    )
     draft = LessonPageFactory(parent=w.course, live=False)
     w.draft_lesson_url = f"{w.course.url}{draft.slug}/"
     w.certificate_b, _ = certificate_issue(learner=w.learner_b, course=w.course)

@@ -11,5 +11,8 @@ class TranslationsConfig(AppConfig):
         # A language added to settings.LANGUAGES gets its Wagtail Locale on the next migrate,
         # with no migration of its own (translations/locales.py).
         from translations.locales import locales_ensure_after_migrate
+        from translations.registrations import text_translatables_register
+
+        text_translatables_register()
 
         post_migrate.connect(locales_ensure_after_migrate, sender=self)

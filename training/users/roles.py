@@ -74,6 +74,8 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("practice", "add_nextstep"),
         ("practice", "change_nextstep"),
         ("practice", "delete_nextstep"),
+        # Translations: snippet text and translated pages' status (translations 0003).
+        ("translations", "translate_content"),
     ],
     MODERATOR: [
         ("wagtailadmin", "access_admin"),
@@ -107,6 +109,8 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("voice", "change_estatecheck"),
         ("voice", "delete_estatecheck"),
         ("voice", "view_estatecheck"),
+        # Translations: snippet text and translated pages' status (translations 0003).
+        ("translations", "translate_content"),
     ],
     HOUSING_OFFICER: [
         # Checks a tenant's tenancy in person, in the neighbourhoods a Manager assigned them
