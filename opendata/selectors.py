@@ -280,6 +280,7 @@ def consultation_rows() -> list[dict]:
 
 # --- The catalogue -------------------------------------------------------------------------------
 
+_QUARTER_NOTE = _("A quarter is three months: Q1 is January to March.")
 _PEOPLE_NOTE = _(
     "An empty figure is hidden because it is about fewer than 5 people, so nobody can be "
     "picked out, or there is no figure."
@@ -324,7 +325,7 @@ DATASETS: list[Dataset] = [
         title=_("Digital skills learned"),
         description=_("Skills learned and courses finished on this site, by neighbourhood and "
                       "quarter."),
-        notes=[_("A quarter is three months: Q1 is January to March."), _PEOPLE_NOTE],
+        notes=[_QUARTER_NOTE, _PEOPLE_NOTE],
         columns=[
             Column("quarter", _("Quarter"), "string", _("Year and quarter, e.g. 2026-Q3.")),
             Column("neighbourhood", _("Neighbourhood"), "string", _("Where the learners live.")),
@@ -344,7 +345,7 @@ DATASETS: list[Dataset] = [
         title=_("Estate check results"),
         description=_("How tenants rated their estate in estate checks, by neighbourhood and "
                       "quarter: 1 is very unhappy, 5 is very happy."),
-        notes=[_("A quarter is three months: Q1 is January to March."), _PEOPLE_NOTE],
+        notes=[_QUARTER_NOTE, _PEOPLE_NOTE],
         columns=[
             Column("quarter", _("Quarter"), "string", _("Year and quarter, e.g. 2026-Q3.")),
             Column("neighbourhood", _("Neighbourhood"), "string", _("The estate's area.")),
@@ -363,7 +364,7 @@ DATASETS: list[Dataset] = [
         description=_("Problems tenants reported on their estate, how many we fixed and how "
                       "long fixing took, by neighbourhood and quarter."),
         notes=[
-            _("A quarter is three months: Q1 is January to March."),
+            _QUARTER_NOTE,
             _("Days to fix count from the report to the day we marked it fixed. The median is "
               "the middle one: half took less time, half took more."),
             _PEOPLE_NOTE,
@@ -388,7 +389,7 @@ DATASETS: list[Dataset] = [
         description=_("Consultations that closed in each quarter and how many people from each "
                       "neighbourhood took part."),
         notes=[
-            _("A quarter is three months: Q1 is January to March."),
+            _QUARTER_NOTE,
             _("Turnout counts the neighbourhood's verified tenants as the people who could take "
               "part, once for each consultation."),
             _PEOPLE_NOTE,
