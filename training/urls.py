@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from training.core.health import healthz, readyz
 from training.users.sign_in_views import admin_sign_in, private_page_sign_in
+from translations.routing import page_serve
 
 urlpatterns = [
     # For load balancers: the process answers; the database, cache and broker are reachable.
@@ -42,6 +43,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's own addresses (private pages' password form), then every page, in the visitor's
+    # language at the same address (translations/routing.py) instead of Wagtail's plain serve.
+    path("", include([url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"])),
+    re_path(wagtail_urls.serve_pattern, page_serve, name="wagtail_serve"),
+]
 
 handler500 = "training.core.views.server_error"

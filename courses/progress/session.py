@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from courses.models import CompletionMethod, LessonPage
+from courses.progress.languages import page_in_default_language
 from courses.progress.services import lesson_complete
 from training.users.models import User
 
@@ -20,7 +21,7 @@ def session_lesson_complete(
 ) -> bool:
     """Note a finished lesson in the session. Returns False if it was already there."""
     lessons = dict(session.get(SESSION_KEY, {}))
-    key = str(lesson.pk)
+    key = str(page_in_default_language(lesson).pk)  # a translated lesson is the English one
     if key in lessons:
         return False
     lessons[key] = {"at": timezone.now().isoformat(), "method": method}

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     # (training.core.blocks draws videos itself), django.contrib.humanize (no template loads it).
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",  # "Translate" a course and its lessons in the admin
+    "wagtail.locales",  # the languages, listed for admins (they follow settings.LANGUAGES)
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -379,8 +381,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
-WAGTAIL_CONTENT_LANGUAGES = [("en-gb", "English")]
+# Course content can be translated too (Wagtail's simple_translation): every interface language
+# is a content language, so the one line above adds both. Addresses carry no language prefix: the
+# interface language picks the translated page at the same address, else the English one
+# (translations/routing.py). A new English page gets a copy (an alias) in every language's tree.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 
 # --- Static files and media -------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from courses.models import CompletionMethod, CoursePage, LessonPage
+from courses.progress.languages import page_in_default_language, pages_in_default_language
 from courses.progress.selectors import (
     CourseProgress,
     LessonProgress,
@@ -65,6 +66,8 @@ def lesson_page_progress(*, request: HttpRequest, lesson: LessonPage, contents) 
     empty = {"lesson_state": LessonState(), "course_progress": CourseProgress()}
     if getattr(request, "is_preview", False) or lesson.pk is None:
         return empty
+    # A translated lesson shows the English lesson's progress (courses/progress/languages.py).
+    lesson = page_in_default_language(lesson)
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         found = lesson_progress(learner=user, lesson=lesson)
@@ -78,7 +81,8 @@ def lesson_page_progress(*, request: HttpRequest, lesson: LessonPage, contents) 
         return empty
     states = session_lesson_states(entries)
     live = [item for item in contents.lessons if item.live]
-    done = sum(1 for item in live if item.pk in states)
+    english = pages_in_default_language(live)
+    done = sum(1 for item in live if english[item.pk].pk in states)
     return {
         "lesson_state": states.get(lesson.pk, LessonState()),
         "course_progress": CourseProgress(done=done, total=len(live), started=done > 0),
@@ -94,13 +98,31 @@ def course_page_progress(
         return {"course_progress": CourseProgress(total=len(lessons)), "continue_lesson": None}
     user = getattr(request, "user", None)
     last_lesson_id = None
+    # Progress is kept against the English course and lessons (courses/progress/languages.py):
+    # read it there, then show it on these (perhaps translated) lessons.
+    english = pages_in_default_language(lessons)
     if user is not None and user.is_authenticated:
-        progress, states, last_lesson_id = course_progress(
-            learner=user, course=course, lessons=lessons
+        progress, english_states, last_lesson_id = course_progress(
+            learner=user,
+            course=page_in_default_language(course),
+            lessons=[english[lesson.pk] for lesson in lessons],
+        )
+        states = {
+            lesson.pk: english_states[english[lesson.pk].pk]
+            for lesson in lessons
+            if english[lesson.pk].pk in english_states
+        }
+        last_lesson_id = next(
+            (lesson.pk for lesson in lessons if english[lesson.pk].pk == last_lesson_id),
+            last_lesson_id,
         )
     else:
         in_session = session_lesson_states(session_entries(request))
-        states = {lesson.pk: in_session[lesson.pk] for lesson in lessons if lesson.pk in in_session}
+        states = {
+            lesson.pk: in_session[english[lesson.pk].pk]
+            for lesson in lessons
+            if english[lesson.pk].pk in in_session
+        }
         progress = CourseProgress(done=len(states), total=len(lessons), started=bool(states))
     for lesson in lessons:
         lesson.learner_state = states.get(lesson.pk)

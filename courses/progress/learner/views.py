@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
+from courses.progress.languages import page_in_default_language
 from courses.progress.learner.page_context import session_entries
 from courses.progress.learner.xapi import xapi_statements
 from courses.progress.selectors import (
@@ -68,7 +69,8 @@ def _done_message(*, created: bool, course_finished: bool) -> str:
 def lesson_done(request: HttpRequest, lesson_id: int) -> HttpResponse:
     """“I've done this”: record the lesson as done, once, then go back to it (or answer the
     page's script in JSON). Lessons with a quiz are done by passing the quiz instead."""
-    lesson = _lesson_or_404(request, lesson_id)
+    # A translated lesson is done as the English lesson, and counts in the English course.
+    lesson = page_in_default_language(_lesson_or_404(request, lesson_id))
     wants_json = _wants_json(request)
     if lesson.has_quiz:
         refusal = _("This lesson has a quiz. Pass the quiz to finish the lesson.")

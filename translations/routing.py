@@ -1,0 +1,133 @@
+"""Which page an address shows: the one in the visitor's language, else the English one.
+
+Addresses carry no language. ``/courses/using-email/`` is the Polish course for someone whose
+interface is in Polish (their profile or the language cookie), and the English course for
+everyone else, or when that course has no published Polish copy yet. Wagtail keeps each
+language's pages in a tree of their own under its own copy of the home page ("home-pl", ...);
+``page.url`` of a page in any of those trees is the address without the prefix (Wagtail reverses
+it from the language's home page).
+
+Wagtail would find the home page in the active language itself, but with two database queries
+on every page (the Locale, then the translation). Here the Locales and each site's translated
+home pages are kept in the shared cache (the home pages until anything is published or moved:
+the page cache's version), so routing a page costs what it did before pages were translatable.
+
+:func:`page_serve` is the view for every Wagtail page (training/urls.py). It finds the page as
+above, hands it to Wagtail by the attribute Wagtail keeps the route of a request in (so anything
+else asking Wagtail for this request's page gets the same answer), then lets Wagtail's own view
+serve it: privacy, ``before_serve_page`` hooks and previews work as before.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+from wagtail.views import serve as wagtail_serve
+
+from training.core.page_cache import page_cache_version
+
+LOCALES_KEY = "translations:locale-ids"
+LOCALES_SECONDS = 60 * 60
+# Wagtail's own name for the route it found for a request (wagtail/models/pages.py).
+ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
+
+__all__ = [
+    "locale_id_active",
+    "locale_id_default",
+    "locale_id_for_language",
+    "page_route_localized",
+    "page_serve",
+]
+
+
+def _locale_ids() -> dict[str, int]:
+    ids = cache.get(LOCALES_KEY)
+    if ids is None:
+        ids = dict(Locale.objects.values_list("language_code", "pk"))
+        cache.set(LOCALES_KEY, ids, LOCALES_SECONDS)
+    return ids
+
+
+def locale_id_for_language(code: str | None) -> int | None:
+    """The id of the Locale for a language code (or its nearest content language), or None."""
+    if not code:
+        return None
+    try:
+        content_language = get_supported_content_language_variant(code)
+    except LookupError:
+        return None
+    return _locale_ids().get(content_language)
+
+
+def locale_id_default() -> int | None:
+    """The id of the default (English) Locale, from the cache."""
+    return locale_id_for_language(settings.LANGUAGE_CODE)
+
+
+def locale_id_active() -> int | None:
+    """The id of the Locale of the interface language now active, else the default one."""
+    return locale_id_for_language(translation.get_language()) or locale_id_default()
+
+
+def _root_translated(*, root: Page, locale_id: int) -> Page | None:
+    """The live translation of a site's home page in a Locale, or None. One query at most."""
+    key = f"translations:site-root:{page_cache_version()}:{root.pk}:{locale_id}"
+    found = cache.get(key)
+    if found is None:
+        row = (
+            Page.objects.live()
+            .filter(translation_key=root.translation_key, locale_id=locale_id)
+            .values_list("pk", "content_type_id")
+            .first()
+        )
+        found = row or (0, 0)
+        cache.set(key, found, LOCALES_SECONDS)
+    pk, content_type_id = found
+    if not pk:
+        return None
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    return model.objects.filter(pk=pk).first()
+
+
+def _roots(site: Site) -> list[Page]:
+    """The home pages to look in, in order: the active language's, then the site's own."""
+    root = site.root_page
+    locale_id = locale_id_active()
+    if locale_id is not None and locale_id != root.locale_id:
+        translated = _root_translated(root=root, locale_id=locale_id)
+        if translated is not None:
+            return [translated, root]
+    return [root]
+
+
+def page_route_localized(*, request: HttpRequest, path: str) -> Any:
+    """Wagtail's route (page, args, kwargs) for the address in the active language, or None.
+
+    A page with no published copy in that language (not translated yet, or its translation
+    still a draft) is found in the site's own tree instead.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    for root in _roots(site):
+        try:
+            return root.specific.route(request, components)
+        except Http404:
+            continue
+    return None
+
+
+def page_serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Serve a Wagtail page in the visitor's language (see the module's description)."""
+    if not hasattr(request, ROUTE_ATTRIBUTE):
+        setattr(request, ROUTE_ATTRIBUTE, page_route_localized(request=request, path=path))
+    return wagtail_serve(request, path)
