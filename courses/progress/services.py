@@ -32,6 +32,7 @@ from courses.models import (
     SkillEvidence,
     SkillRecord,
 )
+from courses.progress.languages import page_in_default_language
 from courses.verbs import (
     COURSE_COMPLETED,
     COURSE_STARTED,
@@ -70,6 +71,9 @@ def _lessons_not_done(*, learner: User, course_path: str, exclude_pk: int | None
 @transaction.atomic
 def enrolment_start(*, learner: User, course: CoursePage, lesson: LessonPage | None = None):
     """Enrol the learner in a course (once), or note that they are back. Returns the enrolment."""
+    # A translated course is the English course (courses/progress/languages.py).
+    course = page_in_default_language(course)
+    lesson = page_in_default_language(lesson) if lesson is not None else None
     now = timezone.now()
     updated = Enrolment.objects.filter(learner=learner, course=course).update(
         last_activity_at=now, nudged_at=None, **({"last_lesson": lesson} if lesson else {})
@@ -101,6 +105,8 @@ def lesson_complete(
     Returns what changed: whether this call made the completion, finished the course, and which
     skills it achieved. At most seven statements, however long the learner's history.
     """
+    # Finishing a translated lesson finishes the English one (courses/progress/languages.py).
+    lesson = page_in_default_language(lesson)
     now = completed_at or timezone.now()
     course_path = _course_path(lesson)
     # First, touch the enrolment. On PostgreSQL this locks its row, so two completions in the
@@ -263,6 +269,7 @@ def quiz_attempt_record(
     passed: bool,
 ) -> tuple[QuizAttempt, CompletionResult | None]:
     """Store a try at a quiz; passing it completes the lesson."""
+    lesson = page_in_default_language(lesson)  # kept against the English lesson
     attempt = QuizAttempt.objects.create(
         learner=learner,
         lesson=lesson,
