@@ -105,8 +105,11 @@ class Filters:
     learner_type: str = ""
     # True for a champion's own centre with no centre set: nobody is in scope.
     nobody: bool = False
+    # True: every figure from the raw tables, never the fact table (the reference, for tests
+    # and the benchmark; see dashboards/facts.py).
+    raw: bool = field(default=False, compare=False)
     # Figures shared by several tables, worked out once per view (see selectors.learner_cells).
-    cache: dict = field(default_factory=dict, compare=False, repr=False)
+    cache: dict = field(default_factory=dict, compare=False, repr=False, init=False)
 
     def learner_q(self, path: str = "learner") -> Q:
         """Narrow a query whose learner is reached by ``path`` to the chosen learners."""

@@ -91,3 +91,43 @@ class DashboardSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"Dashboard snapshot {self.key} at {self.computed_at:%Y-%m-%d %H:%M}"
+
+
+class LessonMonth(models.Model):
+    """Facts for the dashboard: one learner's lessons in one local calendar month.
+
+    One row per learner, course and month (``course_id`` is 0 for the row that counts every
+    course, including lessons whose course was deleted since). Kept in step by
+    :func:`dashboards.facts.learner_facts_touch` whenever a lesson is completed, and rebuilt from
+    the completions by ``manage.py dashboard_facts_rebuild``. The learner's place and type are
+    deliberately not copied here: they are read from the learner, so a learner who moves needs
+    no change and figures always follow where the learner lives now, as the raw tables do.
+    """
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_constraint=True
+    )
+    # Not a foreign key: 0 means "every course", and a deleted course keeps its old rows.
+    course_id = models.IntegerField()
+    month = models.DateField()  # the first day of the month, in settings.TIME_ZONE
+    lessons = models.IntegerField()
+    helped = models.IntegerField()
+
+    class Meta:
+        verbose_name = _("lesson month fact")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "course_id", "month"], name="lesson_month_once"
+            ),
+        ]
+        indexes = [
+            # A period's whole months read from the index alone.
+            models.Index(
+                fields=["course_id", "month"],
+                include=["learner", "lessons", "helped"],
+                name="lesson_month_cover",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} {self.course_id} {self.month}: {self.lessons}"

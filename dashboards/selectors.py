@@ -29,6 +29,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
     Window,
@@ -45,8 +46,9 @@ from courses.models import (
     SkillArea,
     SkillRecord,
 )
+from dashboards import facts
 from dashboards.filters import Filters
-from dashboards.models import DashboardExport
+from dashboards.models import DashboardExport, LessonMonth
 from training.core.models import ActivityEvent
 from training.core.verbs import PARTICIPATION_PREFIX, verbs
 from training.places.models import CommunityCentre, Neighbourhood
@@ -239,15 +241,20 @@ def _cells_sql() -> str:
 
 
 def _learner_cells(f: Filters) -> list[LearnerCell]:
-    per_learner = (
-        completions(f)
-        .values("learner_id")
-        .annotate(
-            lessons=Count(ROW),
-            helped=Count(ROW, filter=Q(assisted=True)),
-            alone=Count(ROW, filter=Q(assisted=False)),
+    span = _facts_span(f)
+    if span is None:
+        per_learner = (
+            completions(f)
+            .values("learner_id")
+            .annotate(
+                lessons=Count(ROW),
+                helped=Count(ROW, filter=Q(assisted=True)),
+                alone=Count(ROW, filter=Q(assisted=False)),
+            )
         )
-    )
+        rows = regrouped(per_learner, _cells_sql())
+    else:
+        rows = _regrouped_sql(_lessons_per_learner_sql(f, span), _cells_sql())
     return [
         LearnerCell(
             neighbourhood=row[0],
@@ -255,8 +262,76 @@ def _learner_cells(f: Filters) -> list[LearnerCell]:
             staff=bool(row[2]),
             **{name: int(value) for name, value in zip(COUNTS, row[3:], strict=True)},
         )
-        for row in regrouped(per_learner, _cells_sql())
+        for row in rows
     ]
+
+
+# --- From the fact table (dashboards/facts.py) -------------------------------------------------
+
+Span = tuple[datetime | None, datetime]
+
+
+def _facts_span(f: Filters) -> Span | None:
+    """The whole months of the period to read from the facts; None to read the raw rows only
+    (facts switched off, another time zone, the raw path asked for, or no whole month fits)."""
+    if f.raw or not facts.facts_enabled():
+        return None
+    return facts.month_span(f.start, f.end)
+
+
+def _month_facts(f: Filters, span: Span) -> QuerySet[LessonMonth]:
+    first, last = span
+    qs = LessonMonth.objects.filter(
+        f.learner_q(),
+        course_id=f.course.pk if f.course is not None else facts.EVERY_COURSE,
+        month__lt=last.date(),
+    ).order_by()
+    if first is not None:
+        qs = qs.filter(month__gte=first.date())
+    return qs
+
+
+def _edges(f: Filters, span: Span) -> QuerySet[LessonCompletion]:
+    """The period's completions outside its whole months: the days at either end."""
+    first, last = span
+    edge = Q(completed_at__gte=last)
+    if first is not None:
+        edge |= Q(completed_at__lt=first)
+    return completions(f).filter(edge)
+
+
+def _lessons_per_learner_sql(f: Filters, span: Span) -> tuple[str, tuple] | None:
+    """(learner_id, lessons, helped, alone) per learner in the period: whole months from the
+    facts and the edge days from the completions, added up per learner (so each learner is
+    counted once). None when nobody can be in the view."""
+    months = _month_facts(f, span).values_list("learner_id", "lessons", "helped")
+    edges = (
+        _edges(f, span)
+        .values("learner_id")
+        .annotate(lessons=Count(ROW), helped=Count(ROW, filter=Q(assisted=True)))
+    )
+    try:
+        months_sql, months_params = months.query.sql_with_params()
+        edges_sql, edges_params = edges.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    # Django's own SQL for both halves, their values kept as parameters.
+    union = f"SELECT * FROM ({months_sql}) m UNION ALL SELECT * FROM ({edges_sql}) e"  # noqa: S608
+    sql = (
+        "SELECT u.learner_id, SUM(u.lessons) AS lessons, SUM(u.helped) AS helped, "  # noqa: S608
+        f"SUM(u.lessons) - SUM(u.helped) AS alone FROM ({union}) u GROUP BY u.learner_id"
+    )
+    return sql, (*months_params, *edges_params)
+
+
+def _regrouped_sql(inner: tuple[str, tuple] | None, outer_sql: str) -> list[tuple]:
+    """Like :func:`regrouped`, for an inner statement that is already SQL."""
+    if inner is None:
+        return []
+    sql, params = inner
+    with connection.cursor() as cursor:
+        cursor.execute(outer_sql.format(inner=sql), params)
+        return cursor.fetchall()
 
 
 def _sum(cells: list[LearnerCell]) -> dict[str, int]:
@@ -422,7 +497,9 @@ class CountOf(Func):
 TREND_SQL = "SELECT v.column1, ({lessons}), ({learners}) FROM (VALUES {buckets}) v"
 
 
-def _lessons_per_bucket(f: Filters, buckets: list[datetime]) -> dict[datetime, tuple[int, int]]:
+def _lessons_per_bucket(
+    f: Filters, buckets: list[datetime], ends: list[datetime] | None = None
+) -> dict[datetime, tuple[int, int]]:
     """Lessons and distinct learners in each week or month: one statement, one index range each.
 
     Every bucket is a range of the completions' time index counted on its own, which is about
@@ -447,8 +524,11 @@ def _lessons_per_bucket(f: Filters, buckets: list[datetime]) -> dict[datetime, t
         )
     except EmptyResultSet:  # nobody can be in the view (a champion with no centre)
         return {}
+    if not buckets:
+        return {}
     adapt = connection.ops.adapt_datetimefield_value
-    ends = [*buckets[1:], _next_bucket(f, buckets[-1])]
+    if ends is None:
+        ends = [*buckets[1:], _next_bucket(f, buckets[-1])]
     values, params = [], []
     for number, (start, end) in enumerate(zip(buckets, ends, strict=True)):
         values.append("(%s, %s, %s)")
@@ -468,17 +548,21 @@ def trend(f: Filters) -> list[TrendPoint]:
         .values("b")
         .annotate(courses=Count("pk"), course_learners=Count("learner_id", distinct=True))
     }
+    span = _facts_span(f) if f.bucket == "month" else None
     # The first week or month: the period's, or for all time the earliest lesson or course.
     if f.start is not None:
         first = _start_of(f, f.start)
     else:
-        earliest = completions(f).aggregate(first=Min("completed_at"))["first"]
+        earliest = _earliest_lesson(f, span)
         starts = [*courses, *([_start_of(f, earliest)] if earliest else [])]
         if not starts:
             return []
         first = min(starts)
     buckets = _buckets_between(f, first, _start_of(f, f.end))
-    lessons = _lessons_per_bucket(f, buckets)
+    if span is None:
+        lessons = _lessons_per_bucket(f, buckets)
+    else:
+        lessons = _lessons_per_month_facts(f, span, buckets)
     if not courses and not any(count for count, _learners in lessons.values()):
         return []
     return [
@@ -491,6 +575,38 @@ def trend(f: Filters) -> list[TrendPoint]:
         )
         for b in buckets
     ]
+
+
+def _earliest_lesson(f: Filters, span: Span | None) -> datetime | None:
+    """When the first lesson of the view was done (only its month matters)."""
+    if span is not None:
+        month = _month_facts(f, span).aggregate(first=Min("month"))["first"]
+        if month is not None:
+            return datetime(month.year, month.month, 1, tzinfo=facts.facts_timezone())
+    return completions(f).aggregate(first=Min("completed_at"))["first"]
+
+
+def _lessons_per_month_facts(
+    f: Filters, span: Span, buckets: list[datetime]
+) -> dict[datetime, tuple[int, int]]:
+    """Lessons and distinct learners per month: whole months from the facts (one row per learner
+    and month, so counting rows counts learners), the months at either end from the raw rows."""
+    first, last = span
+    inside = [b for b in buckets if (first is None or b >= first) and b < last]
+    counted: dict[datetime, tuple[int, int]] = {}
+    if inside:
+        by_day = {b.date(): b for b in inside}
+        rows = (
+            _month_facts(f, span)
+            .values("month")
+            .annotate(lessons=Sum("lessons"), learners=Count("learner_id"))
+        )
+        for row in rows:
+            counted[by_day[row["month"]]] = (int(row["lessons"]), int(row["learners"]))
+    outside = [b for b in buckets if b not in by_day] if inside else buckets
+    ends = [_next_bucket(f, b) for b in outside]
+    counted.update(_lessons_per_bucket(f, outside, ends))
+    return counted
 
 
 def _start_of(f: Filters, moment: datetime) -> datetime:
