@@ -62,12 +62,13 @@ ALLOWED_HOSTS = list(
     )
 )
 
-# Static files: collected by `make run`, each kept compressed beside its hashed name and served
-# by WhiteNoise with long cache lifetimes.
+# Static files: collected by `make run`, our own CSS and JS without their comments
+# (training/core/static_files.py), each kept compressed beside its hashed name and served by
+# WhiteNoise with long cache lifetimes.
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "training.core.static_files.MinifiedCompressedStaticFilesStorage"},
 }
 # HTML compressed too. Django's GZipMiddleware pads each response with random bytes against
 # BREACH, and our CSRF tokens are masked per response. Below WhiteNoise (static files are

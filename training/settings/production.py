@@ -34,8 +34,9 @@ DEMO_SEEDING_ALLOWED = False
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = [h.strip() for h in os.environ["DJANGO_ALLOWED_HOSTS"].split(",") if h.strip()]
 
+# WhiteNoise's hashed, compressed files; our own CSS and JS without comments first.
 STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    "BACKEND": "training.core.static_files.MinifiedCompressedStaticFilesStorage"
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
