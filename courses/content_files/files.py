@@ -25,11 +25,16 @@ __all__ = [
     "course_folder_read",
     "course_folder_write",
     "course_folders",
+    "translation_folder_read",
+    "translation_folder_write",
+    "translation_folders",
 ]
 
 COURSE_FILE = "course.toml"
 FRONT_MATTER = "+++"
 PICTURE_NAME = "picture"
+TRANSLATIONS = "translations"
+ENGLISH_ONLY = "comes from the English course, leave it out"
 
 
 class CourseFileError(ValueError):
@@ -88,6 +93,8 @@ class CourseData:
     lessons: list[LessonData] = field(default_factory=list)
     path: Path | None = field(default=None, compare=False)
     lines: dict[Any, int] = field(default_factory=dict, compare=False)
+    # "" for the English course; a language code ("pl") for a translation of it.
+    language: str = field(default="", compare=False)
 
     def details(self) -> tuple:
         """Everything about the course page itself (not its lessons), for comparing."""
@@ -201,7 +208,8 @@ _OPTION = re.compile(r"^(\(x\)|\( \)|\[x\]|\[ \])[ \t]+(.*)$")
 class _Lesson:
     """Reads the body of one lesson file into StreamField data, noting every line."""
 
-    def __init__(self, *, path: Path, folder: Path, lines: dict):
+    def __init__(self, *, path: Path, folder: Path | None, lines: dict):
+        # Without a folder (a translation) a picture is only its name: the English file is used.
         self.path, self.folder, self.lines = path, folder, lines
         self.body: list[dict[str, Any]] = []
 
@@ -210,6 +218,8 @@ class _Lesson:
 
     def picture(self, name: str, *, line: int, field_name: str) -> Picture:
         name = name.strip()
+        if self.folder is None:
+            return Picture(name=name, data=b"")
         file = (self.folder / name).resolve()
         if not name or self.folder.resolve() not in file.parents or not file.is_file():
             raise self.error(line, field_name, f"there is no picture file {name!r} beside it")
@@ -474,10 +484,17 @@ def course_folders(path: Path) -> list[Path]:
     return found
 
 
-def _lesson_read(folder: Path, slug: str, *, course_path: Path, line: int | None) -> LessonData:
+LESSON_KEYS = {"title", "minutes", "pass_mark", "skills", "summary"}
+TRANSLATED_LESSON_KEYS = {"title", "summary"}
+
+
+def _lesson_read(
+    folder: Path, slug: str, *, course_path: Path, line: int | None, translation: bool = False
+) -> LessonData:
     path = folder / f"{slug}.md"
     if not path.is_file():
-        raise CourseFileError(course_path, line, "lessons", f"there is no lesson file {slug}.md")
+        what = "translated lesson file" if translation else "lesson file"
+        raise CourseFileError(course_path, line, "lessons", f"there is no {what} {slug}.md")
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     if not lines or lines[0].strip() != FRONT_MATTER:
@@ -491,7 +508,12 @@ def _lesson_read(folder: Path, slug: str, *, course_path: Path, line: int | None
     front = "\n".join(lines[1:end])
     data = _toml_parse(front, path=path, first_line=2)
     key_lines = _key_lines(front, first_line=2)
-    unknown = sorted(set(data) - {"title", "minutes", "pass_mark", "skills", "summary"})
+    if translation:
+        english_only = sorted(set(data) & (LESSON_KEYS - TRANSLATED_LESSON_KEYS))
+        if english_only:
+            name = english_only[0]
+            raise CourseFileError(path, key_lines.get(name), name, ENGLISH_ONLY)
+    unknown = sorted(set(data) - LESSON_KEYS)
     if unknown:
         raise CourseFileError(path, key_lines.get(unknown[0]), unknown[0], "unknown detail")
     lesson = LessonData(
@@ -504,7 +526,7 @@ def _lesson_read(folder: Path, slug: str, *, course_path: Path, line: int | None
         path=path,
         lines=dict(key_lines),
     )
-    reader = _Lesson(path=path, folder=folder, lines=lesson.lines)
+    reader = _Lesson(path=path, folder=None if translation else folder, lines=lesson.lines)
     lesson.body = reader.read("\n".join(lines[end + 1 :]), first_line=end + 2)
     return lesson
 
@@ -559,8 +581,11 @@ def course_folder_read(folder: Path) -> CourseData:
     return course
 
 
-def course_folder_write(course: CourseData, folder: Path, *, link_href=None) -> None:
-    """Write a course as a folder: course.toml, a Markdown file a lesson, and its pictures."""
+def course_folder_write(course: CourseData, folder: Path, *, link_href=None) -> dict[str, str]:
+    """Write a course as a folder: course.toml, a Markdown file a lesson, and its pictures.
+
+    Returns the name each picture was written under, by its SHA-1 (translations use them).
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     names: dict[str, str] = {}
@@ -604,6 +629,264 @@ def course_folder_write(course: CourseData, folder: Path, *, link_href=None) -> 
             "pass_mark": lesson.pass_mark,
             "skills": lesson.skills,
         }
+        if lesson.summary:
+            front["summary"] = lesson.summary
+        body = _lesson_body_write(
+            lesson.body,
+            picture_name=picture_name,
+            link_href=link_href or (lambda attrs: attrs.get("href", "")),
+        )
+        text = f"{FRONT_MATTER}\n{_toml_write(front)}{FRONT_MATTER}\n\n{body}"
+        (folder / f"{lesson.slug}.md").write_text(text, encoding="utf-8")
+    return names
+
+
+# Translations -------------------------------------------------------------------------------
+
+TRANSLATION_KEYS = {"language", "title", "summary", "audience", "outcomes", "picture"}
+
+
+def translation_folders(folder: Path) -> list[Path]:
+    """The translation folders of a course folder: ``translations/<language>/``, by name."""
+    root = Path(folder) / TRANSLATIONS
+    if not root.is_dir():
+        return []
+    return sorted(child for child in root.iterdir() if child.is_dir())
+
+
+def _block_name(kind: str) -> str:
+    return f":::{FILE_NAMES.get(kind, kind)}"
+
+
+def _picture_line_up(english: Picture | None, translated: Picture | None, *, path, line, where):
+    """The English picture, if the translation names the same one (pictures are not translated)."""
+    if english is None and translated is None:
+        return None
+    if english is None:
+        raise CourseFileError(path, line, where, "the English has no picture here: leave it out")
+    if translated is None or translated.name != english.name:
+        raise CourseFileError(
+            path, line, where, f"use the English picture, word for word: picture: {english.name}"
+        )
+    return english
+
+
+def _count_line_up(english: int, translated: int, *, what: str, path, line, where) -> None:
+    if english != translated:
+        raise CourseFileError(
+            path, line, where, f"{translated} {what} here but {english} in the English"
+        )
+
+
+def _quiz_line_up(en_value: dict, value: dict, *, path, lines: dict, index: int) -> None:
+    line = lines.get((index,))
+    where = f"block {index + 1}"
+    _count_line_up(
+        len(en_value["questions"]), len(value["questions"]),
+        what="questions", path=path, line=line, where=where,
+    )  # fmt: skip
+    for number, (en_question, question) in enumerate(
+        zip(en_value["questions"], value["questions"], strict=True)
+    ):
+        q_line = lines.get((index, "questions", number), line)
+        q_where = f"{where} question {number + 1}"
+        _count_line_up(
+            len(en_question["options"]), len(question["options"]),
+            what="answers", path=path, line=q_line, where=q_where,
+        )  # fmt: skip
+        if en_question["multiple"] != question["multiple"]:
+            marker = "[ ]" if en_question["multiple"] else "( )"
+            raise CourseFileError(
+                path, q_line, q_where, f"use {marker} for the answers, as the English does"
+            )
+        for option_number, (en_option, option) in enumerate(
+            zip(en_question["options"], question["options"], strict=True)
+        ):
+            if en_option["is_correct"] != option["is_correct"]:
+                key = (index, "questions", number, "options", option_number)
+                state = "right" if en_option["is_correct"] else "wrong"
+                raise CourseFileError(
+                    path,
+                    lines.get(key, q_line),
+                    f"{q_where} answer {option_number + 1}",
+                    f"this answer is {state} in the English: mark it the same",
+                )
+
+
+def _blocks_line_up(english: LessonData, translated: LessonData) -> None:
+    """Check the translated body has the English blocks, in order; use the English pictures."""
+    path = translated.path
+    for index, (en_block, block) in enumerate(zip(english.body, translated.body, strict=False)):
+        line = translated.lines.get((index,))
+        where = f"block {index + 1}"
+        if en_block["type"] != block["type"]:
+            raise CourseFileError(
+                path,
+                line,
+                where,
+                f"this is {_block_name(block['type'])} here but "
+                f"{_block_name(en_block['type'])} in the English: the blocks must line up",
+            )
+        en_value, value = en_block["value"], block["value"]
+        kind = block["type"]
+        if kind == "steps":
+            _count_line_up(
+                len(en_value["steps"]), len(value["steps"]),
+                what="steps", path=path, line=line, where=where,
+            )  # fmt: skip
+            for number, (en_step, step) in enumerate(
+                zip(en_value["steps"], value["steps"], strict=True)
+            ):
+                step_line = translated.lines.get((index, "steps", number), line)
+                step["image"] = _picture_line_up(
+                    en_step.get("image"), step.get("image"),
+                    path=path, line=step_line, where=f"{where} step {number + 1} picture",
+                )  # fmt: skip
+        elif kind == "image":
+            value["image"] = _picture_line_up(
+                en_value.get("image"), value.get("image"),
+                path=path, line=translated.lines.get((index, "image"), line),
+                where=f"{where} picture",
+            )  # fmt: skip
+        elif kind == "quiz":
+            _quiz_line_up(en_value, value, path=path, lines=translated.lines, index=index)
+    if len(english.body) != len(translated.body):
+        if len(translated.body) > len(english.body):
+            extra = len(english.body)
+            line = translated.lines.get((extra,))
+            message = f"the English lesson has only {len(english.body)} blocks: leave this one out"
+            raise CourseFileError(path, line, f"block {extra + 1}", message)
+        missing = len(translated.body)
+        raise CourseFileError(
+            path,
+            None,
+            f"block {missing + 1}",
+            f"missing: the English lesson has {len(english.body)} blocks, this has "
+            f"{len(translated.body)}; the next one in the English is "
+            f"{_block_name(english.body[missing]['type'])}",
+        )
+
+
+def _translation_picture_alt(data: dict, *, english: CourseData, path: Path, lines: dict) -> str:
+    common = {"path": path, "lines": lines}
+    picture = data.get("picture")
+    if picture is not None and not isinstance(picture, dict):
+        raise CourseFileError(path, lines.get("picture"), "picture", "should be a [picture]")
+    if picture is not None and "file" in picture:
+        raise CourseFileError(path, lines.get("picture.file"), "picture.file", ENGLISH_ONLY)
+    if picture is not None and english.picture is None:
+        raise CourseFileError(
+            path, lines.get("picture"), "picture", "the English course has no picture"
+        )
+    if english.picture is not None:
+        if picture is None:
+            raise CourseFileError(
+                path, None, "picture.alt", "missing: the alt text of the course picture"
+            )
+        unknown = sorted(set(picture) - {"alt"})
+        if unknown:
+            name = f"picture.{unknown[0]}"
+            raise CourseFileError(path, lines.get(name), name, "unknown detail")
+        return _get(picture, "alt", str, **common, table="picture")
+    return ""
+
+
+def translation_folder_read(folder: Path, *, english: CourseData) -> CourseData:
+    """Read ``<course>/translations/<language>/`` into a whole course in that language.
+
+    The words come from the translation; everything else (slugs, level, skills, lesson order,
+    minutes, pass marks, pictures) from ``english``. The translation must line up with it.
+    """
+    folder = Path(folder)
+    path = folder / COURSE_FILE
+    if not path.is_file():
+        raise CourseFileError(path, None, COURSE_FILE, "missing: every translation needs one")
+    text = path.read_text(encoding="utf-8")
+    data = _toml_parse(text, path=path)
+    lines = _key_lines(text)
+    english_only = sorted(set(data) & {"slug", "level", "skills", "lessons"})
+    if english_only:
+        name = english_only[0]
+        raise CourseFileError(path, lines.get(name), name, ENGLISH_ONLY)
+    unknown = sorted(set(data) - TRANSLATION_KEYS)
+    if unknown:
+        raise CourseFileError(path, lines.get(unknown[0]), unknown[0], "unknown detail")
+    common = {"path": path, "lines": lines}
+    language = _get(data, "language", str, **common)
+    if language != folder.name:
+        raise CourseFileError(
+            path,
+            lines.get("language"),
+            "language",
+            f"{language!r} is not the name of its folder, {folder.name!r}",
+        )
+    course = CourseData(
+        slug=english.slug,
+        title=_get(data, "title", str, **common),
+        summary=_get(data, "summary", str, **common),
+        audience=_get(data, "audience", str, **common),
+        level=english.level,
+        outcomes=_get(data, "outcomes", list, **common),
+        skills=list(english.skills),
+        picture=english.picture,
+        path=path,
+        lines=lines,
+        language=language,
+    )
+    _count_line_up(
+        len(english.outcomes), len(course.outcomes),
+        what="outcomes", path=path, line=lines.get("outcomes"), where="outcomes",
+    )  # fmt: skip
+    course.picture_alt = _translation_picture_alt(data, english=english, **common)
+
+    slugs = [lesson.slug for lesson in english.lessons]
+    listed = {f"{slug}.md" for slug in slugs}
+    extra = sorted(file.name for file in folder.glob("*.md") if file.name not in listed)
+    if extra:
+        raise CourseFileError(
+            folder / extra[0], None, "lesson", "the English course has no lesson with this name"
+        )
+    for en_lesson in english.lessons:
+        lesson_path = folder / f"{en_lesson.slug}.md"
+        if not lesson_path.is_file():
+            raise CourseFileError(
+                lesson_path, None, "lesson", "missing: every English lesson needs a translation"
+            )
+        translated = _lesson_read(
+            folder, en_lesson.slug, course_path=path, line=None, translation=True
+        )
+        _blocks_line_up(en_lesson, translated)
+        translated.minutes = en_lesson.minutes
+        translated.pass_mark = en_lesson.pass_mark
+        translated.skills = list(en_lesson.skills)
+        course.lessons.append(translated)
+    return course
+
+
+def translation_folder_write(
+    course: CourseData, folder: Path, *, picture_names: dict[str, str], link_href=None
+) -> None:
+    """Write a translated course as ``translations/<language>/`` (the words only).
+
+    ``picture_names`` are the names the English course's pictures were written under.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def picture_name(picture: Picture) -> str:
+        return picture_names.get(picture.sha1, picture.name)
+
+    values: dict[str, Any] = {
+        "language": course.language,
+        "title": course.title,
+        "summary": course.summary,
+        "audience": course.audience,
+        "outcomes": course.outcomes,
+    }
+    tables = {"picture": {"alt": course.picture_alt}} if course.picture is not None else {}
+    (folder / COURSE_FILE).write_text(_toml_write(values, tables), encoding="utf-8")
+    for lesson in course.lessons:
+        front: dict[str, Any] = {"title": lesson.title}
         if lesson.summary:
             front["summary"] = lesson.summary
         body = _lesson_body_write(

@@ -6,21 +6,25 @@ their stream block, and the pages with ``full_clean`` when they are saved. It ru
 transaction: a course folder with a mistake stops the import and nothing is kept.
 """
 
+import tomllib
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from courses.blocks import CALLOUT_FEATURES, LESSON_TEXT_FEATURES
 from courses.content_files.files import (
+    COURSE_FILE,
     FILE_NAMES,
+    TRANSLATIONS,
     CourseData,
     CourseFileError,
     LessonData,
@@ -28,6 +32,9 @@ from courses.content_files.files import (
     course_folder_read,
     course_folder_write,
     course_folders,
+    translation_folder_read,
+    translation_folder_write,
+    translation_folders,
 )
 from courses.content_files.markdown import html_tags
 from courses.models import CourseIndexPage, CoursePage, LessonPage, Skill
@@ -38,6 +45,8 @@ __all__ = [
     "course_data_from_page",
     "course_files_export",
     "course_files_import",
+    "course_translations_data",
+    "english_courses_index",
 ]
 
 # The HTML tags each rich text feature allows; p and br are always allowed.
@@ -79,6 +88,7 @@ class CourseImportResult:
     created: bool
     changed: bool
     lessons_changed: int
+    language: str = ""  # "" for the English course, else the translation's language code
 
 
 # Messages -----------------------------------------------------------------------------------
@@ -267,7 +277,9 @@ def _lesson_key(lesson: LessonData) -> tuple:
             lesson.summary, lesson.body)  # fmt: skip
 
 
-def _course_import(*, index: CourseIndexPage, data: CourseData) -> CourseImportResult:
+def _course_import(
+    *, index: CourseIndexPage, data: CourseData, page: CoursePage | None = None
+) -> CourseImportResult:
     course_skills = _skills(data.skills, data=data)
     lesson_skills = [_skills(lesson.skills, data=lesson) for lesson in data.lessons]
     outcomes = _outcomes_checked(data)
@@ -277,7 +289,7 @@ def _course_import(*, index: CourseIndexPage, data: CourseData) -> CourseImportR
         images[data.picture.sha1] = _image(data.picture, title=f"{data.title}: picture")
     bodies = [_body_checked(lesson, images=images) for lesson in data.lessons]
 
-    course = CoursePage.objects.child_of(index).filter(slug=data.slug).specific().first()
+    course = page or CoursePage.objects.child_of(index).filter(slug=data.slug).specific().first()
     current = course_data_from_page(course) if course is not None else None
     changed = current is None or current.details() != data.details() or not course.live
     if changed:
@@ -336,7 +348,81 @@ def _course_import(*, index: CourseIndexPage, data: CourseData) -> CourseImportR
         created=current is None,
         changed=changed,
         lessons_changed=lessons_changed,
+        language=data.language,
     )
+
+
+# Translations -------------------------------------------------------------------------------
+
+
+def _translation_locale(data: CourseData) -> Locale:
+    """The Wagtail locale of a translation's language, which must be one of the site's."""
+    codes = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    if data.language not in codes:
+        own = data.language == settings.LANGUAGE_CODE
+        message = (
+            "this is the English course's own language"
+            if own
+            else f"{data.language!r} is not one of the site's languages: {', '.join(codes)}"
+        )
+        raise CourseFileError(data.path, data.lines.get("language"), "language", message)
+    locale, _created = Locale.objects.get_or_create(language_code=data.language)
+    return locale
+
+
+def _translation_import(*, english: CoursePage, data: CourseData) -> CourseImportResult:
+    """Create or update the translated copy of ``english`` (and of its lessons), and publish.
+
+    The copies are made with Wagtail's ``copy_for_translation``, in the page tree of the
+    language (its home page and course list are copied too if they are missing), so they
+    share each English page's translation key.
+    """
+    locale = _translation_locale(data)
+    course = english.get_translation_or_none(locale)
+    created = course is None
+    if course is None:
+        course = english.copy_for_translation(locale, copy_parents=True)
+    slugs = [lesson.slug for lesson in data.lessons]
+    for lesson in LessonPage.objects.child_of(english).filter(slug__in=slugs):
+        if lesson.get_translation_or_none(locale) is None:
+            lesson.copy_for_translation(locale)
+    course = CoursePage.objects.get(pk=course.pk)
+    result = _course_import(index=course.get_parent().specific, data=data, page=course)
+    result.created = created
+    return result
+
+
+def english_courses_index() -> CourseIndexPage | None:
+    """The courses index of the site's own language (translations have their own)."""
+    indexes = CourseIndexPage.objects.order_by("path")
+    return indexes.filter(locale=Locale.get_default()).first() or indexes.first()
+
+
+def _english_course_of(folder: Path, *, index: CourseIndexPage) -> CoursePage:
+    """The English course a translation folder alone belongs to (it must be on the site)."""
+    course_file = folder.parent.parent / COURSE_FILE
+    where = folder / COURSE_FILE
+    if folder.parent.name != TRANSLATIONS or not course_file.is_file():
+        raise CourseFileError(
+            where, None, "translation", f"keep it in <course folder>/{TRANSLATIONS}/<language>/"
+        )
+    try:
+        slug = tomllib.loads(course_file.read_text(encoding="utf-8")).get("slug")
+    except tomllib.TOMLDecodeError:
+        slug = None
+    course = CoursePage.objects.child_of(index).filter(slug=slug or "").specific().first()
+    if course is None:
+        raise CourseFileError(
+            where,
+            None,
+            "translation",
+            f"the English course {slug!r} is not on the site: import it first",
+        )
+    return course
+
+
+def _is_translation(folder: Path) -> bool:
+    return folder.parent.name == TRANSLATIONS and (folder.parent.parent / COURSE_FILE).is_file()
 
 
 @transaction.atomic
@@ -346,15 +432,41 @@ def course_files_import(
     """Create or update the courses in a course folder, or in a folder of course folders.
 
     Courses are matched by slug under the courses index, lessons by slug under their course;
-    a page is saved and published again only if something in its file changed. Raises
-    ``CourseFileError`` (naming the file, line and field) and keeps nothing if any file is wrong.
+    a page is saved and published again only if something in its file changed. Each course's
+    translations (``translations/<language>/``) follow it; a translation folder on its own is
+    imported into the English course already on the site. Raises ``CourseFileError`` (naming
+    the file, line and field) and keeps nothing if any file is wrong.
     """
     folders = course_folders(Path(path))
-    courses = [course_folder_read(folder) for folder in folders]
-    index = index or CourseIndexPage.objects.first()
+    index = index or english_courses_index()
     if index is None:
         raise CourseFileError(path, None, "courses index", "make the courses index page first")
-    return [_course_import(index=index, data=data) for data in courses]
+    # Read (and check) every file before anything is saved.
+    plan: list[tuple[CoursePage | None, CourseData, list[CourseData]]] = []
+    for folder in folders:
+        if _is_translation(folder):
+            english = _english_course_of(folder, index=index)
+            data = translation_folder_read(folder, english=course_data_from_page(english))
+            _translation_locale(data)
+            plan.append((english, data, []))
+            continue
+        data = course_folder_read(folder)
+        translations = [
+            translation_folder_read(sub, english=data) for sub in translation_folders(folder)
+        ]
+        for translation in translations:
+            _translation_locale(translation)
+        plan.append((None, data, translations))
+    results = []
+    for english, data, translations in plan:
+        if english is not None:
+            results.append(_translation_import(english=english, data=data))
+            continue
+        result = _course_import(index=index, data=data)
+        results.append(result)
+        for translation in translations:
+            results.append(_translation_import(english=result.course, data=translation))
+    return results
 
 
 # Export -------------------------------------------------------------------------------------
@@ -427,21 +539,45 @@ def course_data_from_page(course: CoursePage) -> CourseData:
         picture_alt=course.listing_image_alt if course.listing_image_id else "",
     )
     for lesson in LessonPage.objects.child_of(course).order_by("path").specific():
-        data.lessons.append(
-            LessonData(
-                slug=lesson.slug,
-                title=lesson.title,
-                minutes=lesson.estimated_minutes,
-                pass_mark=lesson.pass_mark_percent,
-                skills=_skill_codes(lesson),
-                summary=lesson.search_description,
-                body=[
-                    {"type": block.block_type, "value": _value_data(block.block_type, block.value)}
-                    for block in lesson.body
-                ],
-            )
-        )
+        data.lessons.append(_lesson_data_from_page(lesson))
     return data
+
+
+def _lesson_data_from_page(lesson: LessonPage) -> LessonData:
+    return LessonData(
+        slug=lesson.slug,
+        title=lesson.title,
+        minutes=lesson.estimated_minutes,
+        pass_mark=lesson.pass_mark_percent,
+        skills=_skill_codes(lesson),
+        summary=lesson.search_description,
+        body=[
+            {"type": block.block_type, "value": _value_data(block.block_type, block.value)}
+            for block in lesson.body
+        ],
+    )
+
+
+def course_translations_data(course: CoursePage) -> list[CourseData]:
+    """Every translation of an English course on the site, as course data, by language code.
+
+    The lessons come in the English order, under the English slugs; an English lesson with no
+    translated copy yet is left out.
+    """
+    found = []
+    translations = course.get_translations().specific().select_related("locale")
+    for translated in sorted(translations, key=lambda page: page.locale.language_code):
+        data = course_data_from_page(translated)
+        data.slug, data.language = course.slug, translated.locale.language_code
+        data.lessons = []
+        for lesson in LessonPage.objects.child_of(course).order_by("path"):
+            copy = lesson.get_translation_or_none(translated.locale)
+            if copy is not None:
+                lesson_data = _lesson_data_from_page(copy.specific)
+                lesson_data.slug = lesson.slug
+                data.lessons.append(lesson_data)
+        found.append(data)
+    return found
 
 
 def _link_href(attrs: dict) -> str:
@@ -452,6 +588,9 @@ def _link_href(attrs: dict) -> str:
 
 
 def course_files_export(*, course: CoursePage, path: Path | str) -> Path:
-    """Write a course and its lessons as a course folder at ``path``."""
-    course_folder_write(course_data_from_page(course), Path(path), link_href=_link_href)
+    """Write a course and its lessons as a course folder at ``path``, with its translations."""
+    names = course_folder_write(course_data_from_page(course), Path(path), link_href=_link_href)
+    for data in course_translations_data(course):
+        folder = Path(path) / TRANSLATIONS / data.language
+        translation_folder_write(data, folder, picture_names=names, link_href=_link_href)
     return Path(path)

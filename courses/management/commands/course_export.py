@@ -1,8 +1,11 @@
 """Write a course as course files: ``manage.py course_export SLUG PATH``."""
 
+import shutil
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+
+from wagtail.models import Locale
 
 from courses.content_files.services import course_files_export
 from courses.models import CoursePage
@@ -11,7 +14,8 @@ from courses.models import CoursePage
 class Command(BaseCommand):
     help = (
         "Write a course and its lessons as a course folder (course.toml, a Markdown file a "
-        "lesson and the pictures), to share or to edit, then bring back with course_import."
+        "lesson and the pictures, and its translations in translations/<language>/), to share "
+        "or to edit, then bring back with course_import."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +28,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, slug: str, path: str, replace: bool, **options) -> None:
-        course = CoursePage.objects.filter(slug=slug).first()
+        courses = CoursePage.objects.filter(slug=slug).order_by("path")
+        course = courses.filter(locale=Locale.get_default()).first() or courses.first()
         if course is None:
             raise CommandError(f"There is no course with the slug {slug!r}.")
         folder = Path(path)
@@ -36,5 +41,7 @@ class Command(BaseCommand):
             for child in folder.iterdir():
                 if child.is_file():
                     child.unlink()
+                elif child.name == "translations" and child.is_dir():
+                    shutil.rmtree(child)
         course_files_export(course=course, path=folder)
         self.stdout.write(f"{slug}: written to {folder}")

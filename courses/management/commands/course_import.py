@@ -9,7 +9,8 @@ from courses.content_files.services import course_files_import
 class Command(BaseCommand):
     help = (
         "Create or update courses from a course folder (course.toml and a Markdown file a "
-        "lesson), or from a folder of course folders. Safe to run again: nothing is duplicated."
+        "lesson), or from a folder of course folders, with their translations (translations/"
+        "<language>/), or from one translation folder. Safe to run again: nothing is duplicated."
     )
 
     def add_arguments(self, parser):
@@ -27,4 +28,5 @@ class Command(BaseCommand):
                 state = f"updated ({result.lessons_changed} lessons changed)"
             else:
                 state = "unchanged"
-            self.stdout.write(f"{result.course.slug}: {state}")
+            name = f"{result.course.slug} ({result.language})" if result.language else None
+            self.stdout.write(f"{name or result.course.slug}: {state}")
