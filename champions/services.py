@@ -23,7 +23,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 
 from wagtail.log_actions import log
 
@@ -55,6 +55,7 @@ from courses.models import Certificate
 from courses.progress.credentials import badges
 from notifications.models import NotificationKind
 from notifications.services import notification_send
+from notifications.texts import notice_text
 from training.core.services import activity_record
 from training.places.models import CommunityCentre, StaffAssignment
 from training.places.selectors import champion_centre_forget
@@ -153,14 +154,20 @@ def application_decide(
             occurred_at=now,
         )
         log(locked, LOG_APPROVED, user=by, data={"centre": locked.centre.name, "reason": reason})
-        with override(applicant.preferred_language or None):
-            subject = _("You are now a Digital Champion")
-            body = _(
-                "Your application to be a Digital Champion at %(centre)s was approved. "
-                "Welcome! Your first steps are waiting for you."
-            ) % {"centre": locked.centre.name}
-            if reason:
-                body += "\n\n" + reason
+        subject = gettext_lazy("You are now a Digital Champion")
+        # Built in the applicant's language (notifications.texts).
+        body = notice_text(
+            lambda: (
+                (
+                    _(
+                        "Your application to be a Digital Champion at %(centre)s was approved. "
+                        "Welcome! Your first steps are waiting for you."
+                    )
+                    % {"centre": locked.centre.name}
+                )
+                + (f"\n\n{reason}" if reason else "")
+            )
+        )
         url = reverse("champions:welcome")
     else:
         activity_record(
@@ -171,16 +178,20 @@ def application_decide(
             occurred_at=now,
         )
         log(locked, LOG_DECLINED, user=by, data={"centre": locked.centre.name, "reason": reason})
-        with override(applicant.preferred_language or None):
-            subject = _("About your Digital Champion application")
-            body = _(
-                "Thank you for asking to be a Digital Champion at %(centre)s. This time the "
-                "answer is no. The reason: %(reason)s"
-            ) % {"centre": locked.centre.name, "reason": reason}
+        subject = gettext_lazy("About your Digital Champion application")
+        body = notice_text(
+            lambda: (
+                _(
+                    "Thank you for asking to be a Digital Champion at %(centre)s. This time the "
+                    "answer is no. The reason: %(reason)s"
+                )
+                % {"centre": locked.centre.name, "reason": reason}
+            )
+        )
         url = reverse("champions:home")
     notification_send(
         recipient=applicant,
-        kind=NotificationKind.JOIN_DECISION,
+        kind=NotificationKind.CHAMPION_DECISION,
         subject=subject,
         body=body,
         url=url,
@@ -254,18 +265,22 @@ def champion_end(*, role: ChampionRole, by: User, reason: str) -> ChampionRole:
         occurred_at=now,
     )
     log(role, LOG_ENDED, user=by, data={"centre": role.centre.name, "reason": reason})
-    with override(role.person.preferred_language or None):
-        notification_send(
-            recipient=role.person,
-            kind=NotificationKind.JOIN_DECISION,
-            subject=_("Your Digital Champion role has ended"),
-            body=_(
-                "A Manager ended your Digital Champion role at %(centre)s. The reason: %(reason)s"
+    # Built in the champion's language (notifications.texts).
+    notification_send(
+        recipient=role.person,
+        kind=NotificationKind.CHAMPION_DECISION,
+        subject=gettext_lazy("Your Digital Champion role has ended"),
+        body=notice_text(
+            lambda: (
+                _(
+                    "A Manager ended your Digital Champion role at %(centre)s. The reason: %(reason)s"
+                )
+                % {"centre": role.centre.name, "reason": reason}
             )
-            % {"centre": role.centre.name, "reason": reason},
-            url=reverse("champions:home"),
-            dedupe_key=f"champion-role-ended-{role.pk}",
-        )
+        ),
+        url=reverse("champions:home"),
+        dedupe_key=f"champion-role-ended-{role.pk}",
+    )
     return role
 
 

@@ -2,7 +2,8 @@
 
 A :class:`Notification` is stored for every message, whatever the person chose, so that someone
 who asked for no emails still sees it on the site. :class:`NotificationPreference` holds their
-one choice for all community emails (no row means the default: straight away).
+choice for all community emails (no row means the default: straight away), and
+:class:`KindEmailChoice` a different choice for one kind of message, if they made one.
 :class:`OutgoingEmail` is the outbox every email of notifications, digests, event reminders and
 course reminders goes through, so that each is sent once even when a worker dies.
 """
@@ -24,6 +25,15 @@ class NotificationKind(models.TextChoices):
     EVENT_UPDATE = "event_update", _("A change to an event you booked")
     CONTENT_HIDDEN = "content_hidden", _("Something you wrote was hidden by a moderator")
     REPORT_UPDATE = "report_update", _("A change to an estate problem you reported or share")
+    IMPROVEMENT = "improvement", _("What we did about an estate problem you reported or share")
+    CONSULTATION_DECISION = (
+        "consultation_decision",
+        _("What we decided after a consultation you answered"),
+    )
+    CHAMPION_DECISION = (
+        "champion_decision",
+        _("An answer about being a Digital Champion, or your role ending"),
+    )
 
 
 class EmailChoice(models.TextChoices):
@@ -61,6 +71,33 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id}: {self.email}"
+
+
+class KindEmailChoice(models.Model):
+    """One person's choice of emails for one kind of message, where it differs from their
+    choice for all (:class:`NotificationPreference`). Deleting the row goes back to that."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_kind_choices",
+        verbose_name=_("person"),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
+    email = models.CharField(_("emails"), max_length=16, choices=EmailChoice.choices)
+    updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("email choice for one kind of message")
+        verbose_name_plural = _("email choices for one kind of message")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "kind"], name="notifications_one_choice_per_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.kind}: {self.email}"
 
 
 class Notification(models.Model):

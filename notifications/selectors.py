@@ -1,15 +1,57 @@
+from django.contrib.auth import get_user_model
+from django.db.models import OuterRef, Subquery
+
 from allauth.account.models import EmailAddress
 
-from notifications.models import EmailChoice, Notification, NotificationPreference
+from notifications.models import (
+    EmailChoice,
+    KindEmailChoice,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
 
 RECENT_LIMIT = 20
 
 
-def email_choice_get(*, person) -> str:
-    choice = (
-        NotificationPreference.objects.filter(person=person).values_list("email", flat=True).first()
+# Kinds of message people may choose for one by one. A hidden post is always emailed (see
+# notifications.services), so it is not offered.
+CHOOSABLE_KINDS = [kind for kind in NotificationKind if kind != NotificationKind.CONTENT_HIDDEN]
+
+
+def email_choice_get(*, person, kind: str | None = None) -> str:
+    """``person``'s choice of emails: for all messages, or (with ``kind``) for that kind, which
+    is their choice for all unless they chose differently for it. One query."""
+    if kind is None:
+        choice = (
+            NotificationPreference.objects.filter(person=person)
+            .values_list("email", flat=True)
+            .first()
+        )
+        return choice or EmailChoice.IMMEDIATE
+    row = (
+        get_user_model()
+        .objects.filter(pk=person.pk)
+        .annotate(
+            for_kind=Subquery(
+                KindEmailChoice.objects.filter(person=OuterRef("pk"), kind=kind).values("email")[:1]
+            ),
+            for_all=Subquery(
+                NotificationPreference.objects.filter(person=OuterRef("pk")).values("email")[:1]
+            ),
+        )
+        .values_list("for_kind", "for_all")
+        .first()
     )
-    return choice or EmailChoice.IMMEDIATE
+    for_kind, for_all = row or (None, None)
+    return for_kind or for_all or EmailChoice.IMMEDIATE
+
+
+def email_choices_by_kind(*, person) -> dict[str, str]:
+    """The kinds ``person`` chose differently for, with their choice."""
+    return dict(
+        KindEmailChoice.objects.filter(person=person).order_by("kind").values_list("kind", "email")
+    )
 
 
 def email_address_usable(*, person) -> bool:
@@ -33,6 +75,7 @@ def notifications_export(*, person) -> dict:
     """Everything notifications hold about ``person``, for "Download my data"."""
     return {
         "email_choice": email_choice_get(person=person),
+        "email_choices_by_kind": email_choices_by_kind(person=person),
         "notifications": [
             {
                 "kind": row.kind,

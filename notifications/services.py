@@ -40,11 +40,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Now
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from notifications.email import email_payload
 from notifications.models import (
     Delivery,
     EmailChoice,
+    KindEmailChoice,
     Notification,
     NotificationKind,
     NotificationPreference,
@@ -86,12 +88,49 @@ def email_choice_set(*, person, choice: str) -> bool:
     return changed
 
 
+def kind_email_choices_set(*, person, choices: dict[str, str]) -> None:
+    """Save ``person``'s choices for single kinds of message: ``choices`` maps a kind to its
+    choice, or to "" for "the same as my choice for all". Kinds left out go back to that too.
+
+    A kind set to "No emails" settles what of that kind waits for the daily email.
+    """
+    wanted = {
+        NotificationKind(kind): EmailChoice(choice) for kind, choice in choices.items() if choice
+    }
+    now = timezone.now()
+    with transaction.atomic():
+        held = {
+            row.kind: row
+            for row in KindEmailChoice.objects.select_for_update().filter(person=person)
+        }
+        KindEmailChoice.objects.filter(
+            person=person, kind__in=[kind for kind in held if kind not in wanted]
+        ).delete()
+        for kind, choice in wanted.items():
+            row = held.get(kind)
+            if row is None:
+                KindEmailChoice.objects.create(
+                    person=person, kind=kind, email=choice, updated_at=now
+                )
+            elif row.email != choice:
+                row.email, row.updated_at = choice, now
+                row.save(update_fields=["email", "updated_at"])
+        stopped = [kind for kind, choice in wanted.items() if choice == EmailChoice.NONE]
+        if stopped:
+            Notification.objects.filter(
+                recipient=person,
+                kind__in=stopped,
+                delivery=Delivery.DIGEST,
+                digested_at__isnull=True,
+            ).update(delivery=Delivery.NONE)
+
+
 def _delivery(*, recipient, kind: str) -> str:
     if not email_address_usable(person=recipient):
         return Delivery.NONE
     if kind in SERVICE_KINDS:
         return Delivery.IMMEDIATE
-    choice = email_choice_get(person=recipient)
+    choice = email_choice_get(person=recipient, kind=kind)
     if choice == EmailChoice.DAILY and kind in TIME_SENSITIVE_KINDS:
         return Delivery.IMMEDIATE
     deliveries: dict[str, str] = {
@@ -106,15 +145,18 @@ def notification_send(
     *,
     recipient,
     kind: str,
-    subject: str,
-    body: str,
+    subject: str | Promise,
+    body: str | Promise,
     url: str = "",
     dedupe_key: str = "",
 ) -> Notification | None:
     """Tell one person something. Stores a Notification row (unless a row with the same non-empty
     dedupe_key exists: then returns None and sends nothing), then, by the person's choice:
     immediate -> email enqueued on commit; daily digest -> left for the digest; none -> stored only.
-    `url` is a site path like "/community/posts/3/"; emails make it absolute with SITE_URL."""
+    `url` is a site path like "/community/posts/3/"; emails make it absolute with SITE_URL.
+    ``subject`` and ``body`` may be lazy (``gettext_lazy``, or
+    :func:`notifications.texts.notice_text` for words with values in them): they are read here,
+    in the recipient's language."""
     kind = NotificationKind(kind)
     delivery = _delivery(recipient=recipient, kind=kind)
     now = timezone.now()

@@ -13,9 +13,10 @@ from notifications.models import EmailChoice
 from notifications.selectors import (
     email_address_usable,
     email_choice_get,
+    email_choices_by_kind,
     notifications_recent,
 )
-from notifications.services import email_choice_set
+from notifications.services import email_choice_set, kind_email_choices_set
 
 CONFIRMATIONS = {
     EmailChoice.IMMEDIATE: _("Saved. We will email you straight away when something happens."),
@@ -36,10 +37,16 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             choice = form.cleaned_data["email"]
             email_choice_set(person=person, choice=choice)
+            kind_email_choices_set(person=person, choices=form.kind_choices())
             messages.success(request, str(CONFIRMATIONS[EmailChoice(choice)]))
             return redirect("notifications:settings")
     else:
-        form = EmailChoiceForm(initial={"email": email_choice_get(person=person)})
+        form = EmailChoiceForm(
+            initial=EmailChoiceForm.initial_for(
+                choice=email_choice_get(person=person),
+                by_kind=email_choices_by_kind(person=person),
+            )
+        )
     return render(
         request,
         "notifications/settings.html",
@@ -73,8 +80,16 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         )
     stopped = request.method == "POST"
     if stopped:
+        # Every community email stops, including kinds chosen one by one.
         email_choice_set(person=person, choice=EmailChoice.NONE)
-    already = not stopped and email_choice_get(person=person) == EmailChoice.NONE
+        kind_email_choices_set(person=person, choices={})
+    already = (
+        not stopped
+        and email_choice_get(person=person) == EmailChoice.NONE
+        and all(
+            choice == EmailChoice.NONE for choice in email_choices_by_kind(person=person).values()
+        )
+    )
     return render(
         request, "notifications/unsubscribe.html", {"stopped": stopped, "already": already}
     )

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from notifications.models import NotificationKind
+from notifications.texts import notice_text
 from training.core.services import activity_record
 from training.users.models import User
 from training.users.roles import COURSE_EDITOR, MANAGER
@@ -213,17 +215,24 @@ def consultation_decision_tell(*, consultation: ConsultationPage, by: User | Non
         consultation_responses__consultation=consultation,
         consultation_responses__submitted_at__isnull=False,
     ).exclude(pk__in=ConsultationTold.objects.filter(consultation=consultation).values("person"))
-    subject = _("What we decided: %(title)s") % {"title": consultation.title}
-    body = _(
-        "You took part in the consultation “%(question)s”. The results are published, with what "
-        "we decided and why."
-    ) % {"question": consultation.question}
+    # Built for each person in their own language (notifications.texts).
+    subject = notice_text(lambda: _("What we decided: %(title)s") % {"title": consultation.title})
+    body = notice_text(
+        lambda: (
+            _(
+                "You took part in the consultation “%(question)s”. The results are published, with "
+                "what we decided and why."
+            )
+            % {"question": consultation.question}
+        )
+    )
     url = consultation.url or consultation.url_path
     told = people_tell_once(
         people=people,
         told_record=lambda person: ConsultationTold.objects.create(
             consultation=consultation, person=person
         ),
+        kind=NotificationKind.CONSULTATION_DECISION,
         subject=subject,
         body=body,
         url=url,

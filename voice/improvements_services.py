@@ -3,8 +3,8 @@
 When an :class:`voice.models.ImprovementPage` is published (in the admin, by a script, or by
 Wagtail's scheduled publishing), :func:`improvement_people_tell` tells the reporter and every
 "affects me too" person of each report it answers, through the notifications app (kind
-``report_update``: their choice of straight away, daily or none covers it, as it is news about
-their report). Each person is told once per page: who was told is stored
+``improvement``: their choice of straight away, daily or none for it, each in their own
+language). Each person is told once per page: who was told is stored
 (:class:`voice.models.ImprovementTold`), so publishing again (a correction) tells nobody twice,
 and a report linked later tells only its new people. It is connected to Wagtail's
 ``page_published`` signal in ``voice/apps.py``.
@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from notifications.models import NotificationKind
+from notifications.texts import notice_text
 from training.core.services import activity_record
 from training.users.models import User
 from training.users.roles import COURSE_EDITOR, MANAGER
@@ -70,17 +72,24 @@ def improvement_people_tell(*, page: ImprovementPage, by: User | None = None) ->
             "person_id", flat=True
         )
     )
-    subject = _("You said, we did: %(title)s") % {"title": page.title}
-    body = _(
-        "You reported a problem in %(place)s, or said it affected you too. Here is what we did "
-        "about it: %(title)s."
-    ) % {"place": page.neighbourhood.name, "title": page.title}
+    # Built for each person in their own language (notifications.texts).
+    subject = notice_text(lambda: _("You said, we did: %(title)s") % {"title": page.title})
+    body = notice_text(
+        lambda: (
+            _(
+                "You reported a problem in %(place)s, or said it affected you too. Here is what we "
+                "did about it: %(title)s."
+            )
+            % {"place": page.neighbourhood.name, "title": page.title}
+        )
+    )
     url = page.url or ""
     told = people_tell_once(
         people=[person for person in people if person.pk not in already],
         told_record=lambda person: ImprovementTold.objects.create(
             page=page, person=person, told_at=timezone.now()
         ),
+        kind=NotificationKind.IMPROVEMENT,
         subject=subject,
         body=body,
         url=url,

@@ -14,6 +14,7 @@ from typing import cast
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -23,6 +24,7 @@ from community.photos import PreparedPhoto
 from community.text import text_clean
 from notifications.models import NotificationKind
 from notifications.services import notification_send
+from notifications.texts import notice_text
 from training.core.services import activity_record
 from training.users.models import User
 from voice.geo import point_in_boundary
@@ -153,30 +155,37 @@ def report_status_errors(
 
 
 def _people_tell(*, report: Report, update: ReportUpdate) -> None:
-    status = ReportStatus(update.to_status).label
-    subject = _("Your report about %(category)s: %(status)s") % {
-        "category": report.get_category_display().lower(),
-        "status": str(status).lower(),
-    }
-    lines = [
-        _("The problem reported in %(place)s is now: %(status)s.")
-        % {"place": report.neighbourhood.name, "status": status}
-    ]
-    if update.to_status == ReportStatus.PLANNED and update.planned_for:
-        lines.append(
-            _("The work is planned for %(day)s.")
-            % {"day": update.planned_for.strftime("%A %-d %B %Y")}
-        )
-    if update.to_status == ReportStatus.WONT_FIX:
-        lines.append(_("Why: %(reason)s") % {"reason": report.wont_fix_reason})
-    if update.note:
-        lines.append(_("Note from the Housing Officer: %(note)s") % {"note": update.note})
+    def subject() -> str:
+        return _("Your report about %(category)s: %(status)s") % {
+            "category": report.get_category_display().lower(),
+            "status": str(ReportStatus(update.to_status).label).lower(),
+        }
+
+    def body() -> str:
+        status = ReportStatus(update.to_status).label
+        lines = [
+            _("The problem reported in %(place)s is now: %(status)s.")
+            % {"place": report.neighbourhood.name, "status": status}
+        ]
+        if update.to_status == ReportStatus.PLANNED and update.planned_for:
+            # The day and month in the reader's language ("E": the month as in a date).
+            lines.append(
+                _("The work is planned for %(day)s.")
+                % {"day": date_format(update.planned_for, "l j E Y")}
+            )
+        if update.to_status == ReportStatus.WONT_FIX:
+            lines.append(_("Why: %(reason)s") % {"reason": report.wont_fix_reason})
+        if update.note:
+            lines.append(_("Note from the Housing Officer: %(note)s") % {"note": update.note})
+        return "\n\n".join(str(line) for line in lines)
+
+    # Built for each person in their own language (notifications.texts).
     for person in report_people_to_tell(report=report):
         notification_send(
             recipient=person,
             kind=NotificationKind.REPORT_UPDATE,
-            subject=subject,
-            body="\n\n".join(str(line) for line in lines),
+            subject=notice_text(subject),
+            body=notice_text(body),
             url=report.get_absolute_url(),
             dedupe_key=f"report-update-{update.pk}-{person.pk}",
         )

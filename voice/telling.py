@@ -1,17 +1,20 @@
 """Telling people once: the one loop behind "You said, we did" and consultation decisions.
 
-Both tell a list of people about a published page through the notifications app (kind
-``report_update``: their choice of straight away, daily or none), and both must tell each
-person once, even when the page is published again or two publishes race. ``told_record``
-stores that a person was told (a row with a unique constraint): a person it refuses was told
-before, so nothing is sent to them.
+Both tell a list of people about a published page through the notifications app (each with its
+own kind, ``improvement`` or ``consultation_decision``, so people choose how they hear about
+each), and both must tell each person once, even when the page is published again or two
+publishes race. ``told_record`` stores that a person was told (a row with a unique constraint):
+a person it refuses was told before, so nothing is sent to them.
+
+The words are built for each person in their own language: pass ``subject`` and ``body`` made
+with :func:`notifications.texts.notice_text` (or ``gettext_lazy``), never already translated.
 """
 
 from collections.abc import Callable, Iterable
 
 from django.db import IntegrityError, transaction
+from django.utils.functional import Promise
 
-from notifications.models import NotificationKind
 from notifications.services import notification_send
 from training.users.models import User
 
@@ -20,8 +23,9 @@ def people_tell_once(
     *,
     people: Iterable[User],
     told_record: Callable[[User], object],
-    subject: str,
-    body: str,
+    kind: str,
+    subject: str | Promise,
+    body: str | Promise,
     url: str,
     dedupe_prefix: str,
 ) -> int:
@@ -36,7 +40,7 @@ def people_tell_once(
             continue
         notification_send(
             recipient=person,
-            kind=NotificationKind.REPORT_UPDATE,
+            kind=kind,
             subject=subject,
             body=body,
             url=url,

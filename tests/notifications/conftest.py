@@ -1,5 +1,8 @@
 import pytest
 
+# The estate fixtures of the voice tests, for telling people about their reports.
+from tests.voice.conftest import elm, elm_officer  # noqa: F401
+
 SITE = "https://learn.example.org"
 
 

@@ -107,7 +107,7 @@ def test_publishing_tells_reporters_and_affected_once_each(index, elm, river):
 
     page = improvement_add(index, neighbourhood=elm, reports=[first, second], user=editor)
 
-    told = Notification.objects.filter(kind=NotificationKind.REPORT_UPDATE)
+    told = Notification.objects.filter(kind=NotificationKind.IMPROVEMENT)
     assert sorted(told.values_list("recipient_id", flat=True)) == sorted(
         [reporter.pk, neighbour.pk, both.pk]
     )
