@@ -52,7 +52,7 @@ from notifications.models import (
     NotificationPreference,
     OutgoingEmail,
 )
-from notifications.selectors import email_address_usable, email_choice_get
+from notifications.selectors import CHOOSABLE_KINDS, email_address_usable, email_choice_get
 from training.core.addresses import absolute_url
 from training.core.email import email_deliver
 
@@ -97,6 +97,9 @@ def kind_email_choices_set(*, person, choices: dict[str, str]) -> None:
     wanted = {
         NotificationKind(kind): EmailChoice(choice) for kind, choice in choices.items() if choice
     }
+    not_choosable = set(wanted) - set(CHOOSABLE_KINDS)
+    if not_choosable:
+        raise ValueError(f"Not a kind people choose for: {sorted(not_choosable)}")
     now = timezone.now()
     with transaction.atomic():
         held = {
