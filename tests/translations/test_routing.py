@@ -117,9 +117,11 @@ def _queries(client, url: str) -> int:
     return len(queries)
 
 
-def test_finding_a_translated_lesson_costs_no_more_queries_than_an_english_one(
+def test_a_translated_lesson_costs_one_query_more_than_the_english_one_at_most(
     client, learner, course, polish
 ):
+    """Finding the page in Polish costs nothing more (Locales and home pages are cached); the
+    learner's progress is read from the English lesson, which takes one lookup."""
     client.force_login(learner)
     url = "/courses/sending-an-email/writing/"
     english = _queries(in_language(client, "en-gb"), url)
@@ -128,4 +130,4 @@ def test_finding_a_translated_lesson_costs_no_more_queries_than_an_english_one(
     polish_count = _queries(client, url)
 
     assert "Pisanie e-maila" in client.get(url).content.decode()
-    assert polish_count <= english
+    assert polish_count <= english + 1

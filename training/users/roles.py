@@ -76,6 +76,8 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("practice", "delete_nextstep"),
         # Translations: snippet text and translated pages' status (translations 0003).
         ("translations", "translate_content"),
+        # "Translate" a course and its lessons into another language (courses 0009).
+        ("simple_translation", "submit_translation"),
     ],
     MODERATOR: [
         ("wagtailadmin", "access_admin"),
