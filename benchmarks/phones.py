@@ -16,14 +16,16 @@ LCP under 1.5 s, and HTML + CSS + JavaScript together at most 25 KB (25,000 byte
 non-zero if a median misses one.
 
 ``tests/browser/test_slow_phone.py`` runs the same measurement (``slow_visit``) against the
-test server. That server sends files uncompressed, so there the compressed size is worked out
-(``compressed_estimate``): the body compressed as production compresses it, plus the headers as
-received.
+test server, behind ``compressing_proxy``, which compresses HTML, CSS and JS as production does
+(the test server sends them uncompressed).
 """
 
 import argparse
+import contextlib
 import gzip
 import html.parser
+import http.client
+import http.server
 import os
 import shutil
 import socket
@@ -31,9 +33,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,6 +103,7 @@ class Resource:
 
 @dataclass
 class Visit:
+    critical_ms: float  # when the last file that holds up the first paint had arrived
     lcp_ms: float
     lcp_element: str
     lcp_url: str
@@ -160,6 +165,14 @@ def slow_visit(context: Any, url: str) -> Visit:
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     responses: dict[str, dict[str, Any]] = {}
     finished: dict[str, int] = {}
+    started: dict[str, tuple[float, str]] = {}  # request id: (time sent, render blocking?)
+    ended: dict[str, float] = {}
+
+    def on_request(event: dict[str, Any]) -> None:
+        started.setdefault(
+            event["requestId"],
+            (float(event["timestamp"]), event.get("renderBlockingBehavior", "")),
+        )
 
     def on_response(event: dict[str, Any]) -> None:
         response = event["response"]
@@ -173,7 +186,9 @@ def slow_visit(context: Any, url: str) -> Visit:
 
     def on_finished(event: dict[str, Any]) -> None:
         finished[event["requestId"]] = int(event["encodedDataLength"])
+        ended[event["requestId"]] = float(event["timestamp"])
 
+    cdp.on("Network.requestWillBeSent", on_request)
     cdp.on("Network.responseReceived", on_response)
     cdp.on("Network.loadingFinished", on_finished)
     page.goto(url, wait_until="load", timeout=60_000)
@@ -198,12 +213,31 @@ def slow_visit(context: Any, url: str) -> Visit:
         resources.append(resource)
     page.close()
     return Visit(
+        critical_ms=_critical_path_ms(started, ended, responses),
         lcp_ms=float(lcp["time"]),
         lcp_element=lcp["element"],
         lcp_url=lcp["url"],
         lcp_loading=lcp["loading"],
         resources=resources,
     )
+
+
+def _critical_path_ms(
+    started: dict[str, tuple[float, str]], ended: dict[str, float], responses: dict
+) -> float:
+    """From asking for the page to the end of the last file the first paint waits for: the
+    HTML, its stylesheets and the scripts that stop the parser (Chromium says which). This
+    part depends only on the bytes, the files and the emulated network, not on how busy the
+    machine's CPU is."""
+    document = next((key for key, info in responses.items() if info["kind"] == "Document"), None)
+    if document is None or document not in started:
+        return float("nan")
+    blocking = [document] + [
+        key
+        for key, (_, behaviour) in started.items()
+        if behaviour in {"Blocking", "InBodyParserBlocking"} and key in ended
+    ]
+    return (max(ended[key] for key in blocking) - started[document][0]) * 1000
 
 
 def _quiet(page: Any, finished: dict, responses: dict) -> None:
@@ -268,9 +302,84 @@ def _get(url: str) -> bytes:
 
 
 def lesson_paths() -> list[str]:
+    """Every live lesson's address, in the site's own language (translations share them)."""
+    from wagtail.models import Locale
+
     from courses.models import LessonPage
 
-    return [page.get_url() for page in LessonPage.objects.live().specific()]
+    lessons = LessonPage.objects.live().filter(locale=Locale.get_default())
+    return [page.get_url() for page in lessons]
+
+
+# --- Compression in front of a test server ----------------------------------------------------
+
+
+class _CompressingHandler(http.server.BaseHTTPRequestHandler):
+    """Passes each GET to the upstream server and compresses the answer as production does."""
+
+    upstream = ("127.0.0.1", 0)
+
+    def do_GET(self) -> None:  # noqa: N802 — the name http.server calls
+        connection = http.client.HTTPConnection(*self.upstream, timeout=30)
+        headers = {
+            name: value
+            for name, value in self.headers.items()
+            if name.lower() not in {"accept-encoding", "connection"}
+        }
+        connection.request("GET", self.path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        content_type = response.getheader("Content-Type", "")
+        kind = (
+            "Document"
+            if content_type.startswith("text/html")
+            else "Stylesheet"
+            if content_type.startswith("text/css")
+            else "Script"
+            if "javascript" in content_type
+            else ""
+        )
+        encoding = ""
+        if kind and "gzip" in self.headers.get("Accept-Encoding", "") and body:
+            if kind == "Document":
+                body = gzip.compress(body, compresslevel=6, mtime=0)
+            else:
+                body = gzip.compress(_as_collected(self.path, body), compresslevel=9, mtime=0)
+            encoding = "gzip"
+        self.send_response(response.status)
+        skip = {"content-length", "transfer-encoding", "connection", "server", "date"}
+        for name, value in response.getheaders():
+            if name.lower() not in skip:
+                self.send_header(name, value)
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def compressing_proxy(upstream_url: str) -> Iterator[str]:
+    """A server in front of ``upstream_url`` (Django's test server, which sends everything
+    uncompressed) that compresses HTML, CSS and JS as `make run` and production do: HTML
+    gzipped by GZipMiddleware, our own CSS and JS minified and gzipped by ``collectstatic``.
+    Yields its address."""
+    parts = urllib.parse.urlsplit(upstream_url)
+    handler = type(
+        "Handler", (_CompressingHandler,), {"upstream": (parts.hostname, parts.port or 80)}
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # --- The server ------------------------------------------------------------------------------
