@@ -198,8 +198,12 @@ def _skills_check(
     whole history.
     """
     done = LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk"))
+    # Lessons in the same language only: a translated copy is the same lesson (and progress is
+    # kept against the English one, courses/progress/languages.py).
     teaching_not_done = (
-        LessonPage.objects.live().filter(skills=OuterRef("pk")).filter(~Exists(done))
+        LessonPage.objects.live()
+        .filter(skills=OuterRef("pk"), locale_id=lesson.locale_id)
+        .filter(~Exists(done))
     )
     already = SkillRecord.objects.filter(learner=learner, skill=OuterRef("pk"))
     achieved = list(

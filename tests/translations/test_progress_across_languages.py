@@ -95,9 +95,7 @@ def test_the_polish_course_page_ticks_lessons_done_in_english(
     assert "✓" not in writing.split("</li>")[0]
 
 
-def test_finishing_every_polish_lesson_finishes_the_english_course(
-    learner, course, polish
-):
+def test_finishing_every_polish_lesson_finishes_the_english_course(learner, course, polish):
     lesson_complete(learner=learner, lesson=polish["writing"])
     result = lesson_complete(learner=learner, lesson=polish["sending"])
 
@@ -131,9 +129,7 @@ def test_enrolling_from_a_polish_course_enrols_in_the_english_course(learner, co
     assert Enrolment.objects.get(learner=learner).course_id == course.pk
 
 
-def test_a_quiz_try_on_a_polish_lesson_is_kept_against_the_english_lesson(
-    learner, english, polish
-):
+def test_a_quiz_try_on_a_polish_lesson_is_kept_against_the_english_lesson(learner, english, polish):
     _attempt, completion = quiz_attempt_record(
         learner=learner,
         lesson=polish["writing"],
@@ -161,3 +157,21 @@ def test_a_polish_lesson_done_before_signing_in_is_kept_against_the_english_less
     made = progress_session_merge(learner=learner, session=client.session)
     assert made == 1
     assert LessonCompletion.objects.get(learner=learner).lesson_id == english["sending"].pk
+
+
+def test_a_skill_is_achieved_by_finishing_its_lessons_in_polish(learner):
+    from courses.models import Skill, SkillRecord
+
+    course = course_english()
+    skill = Skill.objects.get(code="SAF-7")
+    for lesson in course.get_children().specific():
+        lesson.skills.set([skill])
+        lesson.save_revision().publish()
+    polish = course_translate(course, language="pl", titles=POLISH)
+    assert polish["writing"].skills.filter(pk=skill.pk).exists()  # the copy teaches it too
+
+    lesson_complete(learner=learner, lesson=polish["writing"])
+    result = lesson_complete(learner=learner, lesson=polish["sending"])
+
+    assert result.skills_achieved == [skill.pk]
+    assert SkillRecord.objects.filter(learner=learner, skill=skill).exists()
