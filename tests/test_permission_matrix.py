@@ -772,12 +772,6 @@ def _world_build() -> World:
     # Learning: a course with a lesson and a draft lesson; learner_b's certificate.
     w.course = CoursePageFactory()
     w.lesson = LessonPageFactory(parent=w.course)
-    # Its Polish copy, for the translated page's status in the Translations area.
-    from wagtail.models import Locale
-
-    w.course_polish = w.course.copy_for_translation(
-        Locale.objects.get(language_code="pl"), copy_parents=True
-    )
     draft = LessonPageFactory(parent=w.course, live=False)
     w.draft_lesson_url = f"{w.course.url}{draft.slug}/"
     w.certificate_b, _ = certificate_issue(learner=w.learner_b, course=w.course)
@@ -979,6 +973,13 @@ def _world_build() -> World:
         user=w.users[MANAGER], dataset=tsm, what_changed="A correction."
     )
 
+    # The course's Polish copy, for a translated page's status in the Translations area. Made
+    # last: the course factories find the one (English) course index.
+    from wagtail.models import Locale
+
+    w.course_polish = w.course.copy_for_translation(
+        Locale.objects.get(language_code="pl"), copy_parents=True
+    )
     return w
 
 

@@ -22,12 +22,12 @@ def translated(obj, field: str) -> str:
 
 
 def _follow(item, path: str):
-    """``item.a.b`` for the path "a.b", calling what is callable (``skills.all``), as templates do."""
+    """``item.a.b`` for the path "a.b", calling what is callable (``skills.all``)."""
     for part in path.split("."):
         if item is None:
             return None
         item = getattr(item, part, None)
-        if callable(item):
+        if callable(item) and not getattr(item, "do_not_call_in_templates", False):
             item = item()
     return item
 
