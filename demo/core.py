@@ -1,6 +1,6 @@
 """The home page text and the footer pages: accessibility statement, privacy notice, contact."""
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from training.core.models import HomePage, SiteSettings, StandardPage
 
@@ -71,7 +71,7 @@ PAGES = [
 
 
 def demo_seed(*, stdout) -> None:
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())  # translations have their own
     home.body = HOME_BODY
     home.save_revision().publish()
     pages = {}

@@ -9,8 +9,14 @@ and lessons are found by slug; a page gets a new revision only if its file chang
 from pathlib import Path
 from typing import Any
 
+from wagtail.models import Locale
+
 from courses.content_files.files import course_folder_read
-from courses.content_files.services import children_order_set, course_files_import
+from courses.content_files.services import (
+    children_order_set,
+    course_files_import,
+    english_courses_index,
+)
 from courses.models import CourseIndexPage
 from training.core.models import HomePage
 
@@ -60,9 +66,9 @@ def demo_courses() -> list[tuple[str, dict[str, Any]]]:
 
 def courses_index() -> CourseIndexPage:
     """The courses index (made by a migration); made here too if it is missing."""
-    index = CourseIndexPage.objects.first()
+    index = english_courses_index()
     if index is None:
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale=Locale.get_default())
         index = CourseIndexPage(title="Courses", slug="courses")
         home.add_child(instance=index)
         index.save_revision().publish()
@@ -74,7 +80,9 @@ def demo_seed(*, stdout) -> None:
     folders = demo_course_folders()
     lesson_total, slugs = 0, []
     for folder in folders:
-        (result,) = course_files_import(path=folder, index=index)
+        # English only: the translations come last (demo/translations.py), after the demo
+        # learners' progress, which is kept against the English pages.
+        (result,) = course_files_import(path=folder, index=index, translations=False)
         lesson_total += result.course.get_children().count()
         slugs.append(result.course.slug)
     children_order_set(parent=index, wanted=slugs)

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -47,6 +48,7 @@ __all__ = [
     "course_files_import",
     "course_translations_data",
     "english_courses_index",
+    "translated_copy_get_or_make",
 ]
 
 # The HTML tags each rich text feature allows; p and br are always allowed.
@@ -370,6 +372,21 @@ def _translation_locale(data: CourseData) -> Locale:
     return locale
 
 
+def translated_copy_get_or_make(*, page: Page, locale: Locale) -> Page:
+    """The translation of ``page`` in ``locale``, as a page of its own (not an alias).
+
+    Made with ``copy_for_translation`` (with copies of the pages above it, if missing) when
+    there is none. An alias (Wagtail's copy that follows the English page, made by "sync page
+    tree" or for the pages above a translation) becomes an ordinary page, to take its words.
+    """
+    translated = page.get_translation_or_none(locale)
+    if translated is None:
+        translated = page.copy_for_translation(locale, copy_parents=True)
+    if translated.alias_of_id is not None:
+        ConvertAliasPageAction(translated).execute(skip_permission_checks=True)
+    return Page.objects.get(pk=translated.pk).specific
+
+
 def _translation_import(*, english: CoursePage, data: CourseData) -> CourseImportResult:
     """Create or update the translated copy of ``english`` (and of its lessons), and publish.
 
@@ -378,15 +395,11 @@ def _translation_import(*, english: CoursePage, data: CourseData) -> CourseImpor
     share each English page's translation key.
     """
     locale = _translation_locale(data)
-    course = english.get_translation_or_none(locale)
-    created = course is None
-    if course is None:
-        course = english.copy_for_translation(locale, copy_parents=True)
+    created = english.get_translation_or_none(locale) is None
+    course = translated_copy_get_or_make(page=english, locale=locale)
     slugs = [lesson.slug for lesson in data.lessons]
     for lesson in LessonPage.objects.child_of(english).filter(slug__in=slugs):
-        if lesson.get_translation_or_none(locale) is None:
-            lesson.copy_for_translation(locale)
-    course = CoursePage.objects.get(pk=course.pk)
+        translated_copy_get_or_make(page=lesson, locale=locale)
     result = _course_import(index=course.get_parent().specific, data=data, page=course)
     result.created = created
     return result
@@ -427,14 +440,15 @@ def _is_translation(folder: Path) -> bool:
 
 @transaction.atomic
 def course_files_import(
-    *, path: Path | str, index: CourseIndexPage | None = None
+    *, path: Path | str, index: CourseIndexPage | None = None, translations: bool = True
 ) -> list[CourseImportResult]:
     """Create or update the courses in a course folder, or in a folder of course folders.
 
     Courses are matched by slug under the courses index, lessons by slug under their course;
     a page is saved and published again only if something in its file changed. Each course's
     translations (``translations/<language>/``) follow it; a translation folder on its own is
-    imported into the English course already on the site. Raises ``CourseFileError`` (naming
+    imported into the English course already on the site (``translations=False``: the English
+    courses only). Raises ``CourseFileError`` (naming
     the file, line and field) and keeps nothing if any file is wrong.
     """
     folders = course_folders(Path(path))
@@ -452,7 +466,8 @@ def course_files_import(
             continue
         data = course_folder_read(folder)
         translations = [
-            translation_folder_read(sub, english=data) for sub in translation_folders(folder)
+            translation_folder_read(sub, english=data)
+            for sub in (translation_folders(folder) if translations else [])
         ]
         for translation in translations:
             _translation_locale(translation)

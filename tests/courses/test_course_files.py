@@ -22,7 +22,7 @@ PICTURE = COURSES_FOLDER / SAFE / "picture.png"
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
 
 
 def _import(path) -> str:
@@ -72,7 +72,7 @@ def test_every_demo_course_round_trips_byte_for_byte(index, tmp_path):
     output = _import(COURSES_FOLDER)
     folders = sorted(path.parent for path in COURSES_FOLDER.glob("*/course.toml"))
     assert len(folders) == 7
-    assert output.count(": added") == 7
+    assert output.count(": added") - output.count("): added") == 7  # "(pl): " translations
 
     for folder in folders:
         out = tmp_path / folder.name
@@ -88,7 +88,7 @@ def test_importing_twice_duplicates_nothing_and_makes_no_revision(index):
 
     assert _counts() == counts
     assert Revision.objects.count() == revisions
-    assert output.count(": unchanged") == 7
+    assert output.count(": unchanged") - output.count("): unchanged") == 7
 
 
 def test_a_changed_lesson_is_updated_in_place_with_one_new_revision(course_copy):

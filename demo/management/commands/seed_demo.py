@@ -27,6 +27,7 @@ DEMO_MODULES = [
     "demo.practice",
     "demo.dashboards",
     "demo.opendata",
+    "demo.translations",  # last: translated copies of pages made above (demo/translations.py)
 ]
 
 
