@@ -478,6 +478,7 @@ def _print_visit(number: int, visit: Visit) -> None:
     kinds = ", ".join(f"{kind} {size:,}" for kind, size in sorted(visit.by_kind().items()))
     print(
         f"visit {number}: LCP {visit.lcp_ms:6.0f} ms ({visit.lcp_element}"
+        f", first paint's files by {visit.critical_ms:,.0f} ms"
         f"{' ' + visit.lcp_url if visit.lcp_url else ''}); "
         f"HTML+CSS+JS {visit.page_bytes:,} B; {kinds}",
         flush=True,
@@ -497,6 +498,10 @@ def report(visits: list[Visit], path: str, weight: int, pictures: list[str]) -> 
     for kind in kinds:
         median = statistics.median(visit.by_kind().get(kind, 0) for visit in visits)
         print(f"median {kind:<11} {median:>9,.0f} B")
+    critical = statistics.median(visit.critical_ms for visit in visits)
+    print(f"median first paint's files arrived by {critical:,.0f} ms")
+    load = os.getloadavg()
+    print(f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores")
     lcp_ok = lcp < LCP_BUDGET_MS
     bytes_ok = page_bytes <= PAGE_BYTES_BUDGET
     elements = sorted({visit.lcp_element for visit in visits})
