@@ -22,6 +22,7 @@ import secrets
 import statistics
 import sys
 import time
+from base64 import b32encode
 
 LEARNERS = 100_000
 NEIGHBOURHOODS = 20
@@ -29,6 +30,8 @@ COURSES = 50
 LESSONS_PER_COURSE = 8
 ENROLMENTS_PER_LEARNER = 3
 TARGET_SECONDS = 1.0
+# Issue 20: every view worked out on the spot (no snapshot, a new connection) under 300 ms.
+COLD_TARGET_SECONDS = 0.3
 PREFIX = "bench-"
 # The generated learners: "bench-1" ... "bench-100000" (not the benchmark's own staff accounts).
 LEARNER_PATTERN = r"^bench-[0-9]+$"
@@ -313,14 +316,17 @@ def seed(*, reseed: bool) -> None:
             cursor.execute(f"VACUUM ANALYZE {table}")
 
 
-def measure(client, url: str, data: dict, rounds: int) -> tuple[float, float, int, int]:
-    """(cold seconds, warm median seconds, queries when warm, bytes).
+def measure(client, url: str, data: dict, rounds: int) -> tuple[float, float, float, int, int]:
+    """(cold seconds from the raw rows, cold seconds with the fact table, warm median seconds,
+    queries when warm, bytes).
 
-    Cold: no snapshot of this view yet, so every figure is worked out from the raw tables (what
-    the first person to ask for an unusual view waits). Warm: the snapshot is fresh (what
-    everyone else sees, and what the beat task keeps ready for the usual views).
+    Cold: no snapshot of this view (every snapshot deleted) and a new database connection, so
+    every figure is worked out on the spot (what the first person to ask for an unusual view
+    waits): once from the raw rows only (``DASHBOARD_FACTS`` off, the code before the fact
+    table) and once with the fact table. Warm: the snapshot is fresh (what everyone else sees).
     """
     from django.db import connection
+    from django.test import override_settings
     from django.test.utils import CaptureQueriesContext
 
     from dashboards.models import DashboardSnapshot
@@ -333,16 +339,56 @@ def measure(client, url: str, data: dict, rounds: int) -> tuple[float, float, in
             raise SystemExit(f"{url} answered {response.status_code}")
         return time.perf_counter() - start, content
 
-    DashboardSnapshot.objects.all().delete()
-    client.get("/dashboard/csv/nothing/")  # warm the session and the process
-    cold, _ = get()
+    def cold_get(*, facts: bool) -> float:
+        DashboardSnapshot.objects.all().delete()
+        connection.close()
+        client.get("/dashboard/csv/nothing/")  # the session, the process and the connection
+        with override_settings(DASHBOARD_FACTS=facts):
+            seconds, _ = get()
+        return seconds
+
+    raw = cold_get(facts=False)
+    cold = cold_get(facts=True)
     times, queries, size = [], 0, 0
     for _ in range(rounds):
         with CaptureQueriesContext(connection) as captured:
             seconds, content = get()
         times.append(seconds)
         queries, size = len(captured), len(content)
-    return cold, statistics.median(times), queries, size
+    return raw, cold, statistics.median(times), queries, size
+
+
+def figures_compare(person, data: dict) -> int:
+    """Every table of the view, and the figures under them before any is hidden, worked out
+    with the fact table and from the raw rows only: they must be equal. Returns how many
+    tables and figure lists were compared."""
+    from dataclasses import replace
+
+    from django.http import QueryDict
+    from django.utils.http import urlencode
+
+    from dashboards import selectors
+    from dashboards.access import dashboard_scope
+    from dashboards.filters import DashboardFilterForm, filters_from
+    from dashboards.reports import dashboard_tables
+
+    scope = dashboard_scope(user=person)
+    f = filters_from(DashboardFilterForm(QueryDict(urlencode(data)), scope=scope))
+    raw = replace(f, raw=True)
+
+    def everything(filters):
+        return {
+            **dashboard_tables(filters, scope),
+            "cells": sorted(selectors.learner_cells(filters), key=repr),
+            "headline": selectors.headline(filters),
+            "trend": selectors.trend(filters),
+        }
+
+    from_facts, from_raw = everything(f), everything(raw)
+    if from_facts != from_raw:
+        wrong = [key for key in from_raw if from_facts.get(key) != from_raw[key]]
+        raise SystemExit(f"Figures differ between the fact table and the raw rows: {wrong}")
+    return len(from_raw)
 
 
 def run(rounds: int) -> bool:
@@ -376,6 +422,19 @@ def run(rounds: int) -> bool:
     from training.places.services import staff_assignment_set
 
     staff_assignment_set(person=champion, centre=centre, by=manager)
+    # Managers must have a second sign-in step before they see anything (force_login skips
+    # asking for the code, but not having one).
+    from allauth.mfa.utils import is_mfa_enabled
+
+    from training.users.roles import role_needs_second_factor
+    from training.users.two_factor import SECOND_FACTOR_TYPES, authenticator_app_add
+
+    for person in (manager, champion):
+        person = User.objects.get(pk=person.pk)
+        if role_needs_second_factor(person) and not is_mfa_enabled(
+            person, types=SECOND_FACTOR_TYPES
+        ):
+            authenticator_app_add(user=person, secret=b32encode(secrets.token_bytes(20)).decode())
     course = CoursePage.objects.filter(slug="bench-course-7").first()
 
     url = reverse("dashboards:dashboard")
@@ -409,15 +468,22 @@ def run(rounds: int) -> bool:
             {},
         ),
     ]
-    print(f"\n  {'target':44} {'cold':>9} {'warm':>9} {'queries':>8} {'bytes':>8}")
-    results = {}
+    print("\n  Figures: fact table against raw rows, every table of every view")
+    for name, person, target_url, data in targets:
+        if target_url == url:
+            compared = figures_compare(person, data)
+            print(f"  {name:44} equal ({compared} tables and figure lists)", flush=True)
+
+    print(f"\n  {'target':44} {'cold raw':>9} {'cold':>9} {'warm':>9} {'queries':>8} {'bytes':>8}")
+    results, colds = {}, {}
     for name, person, target_url, data in targets:
         client = Client()
         client.force_login(person)
-        cold, warm, queries, size = measure(client, target_url, data, rounds)
-        results[name] = warm
+        raw, cold, warm, queries, size = measure(client, target_url, data, rounds)
+        results[name], colds[name] = warm, cold
         print(
-            f"  {name:44} {cold * 1000:6.0f} ms {warm * 1000:6.0f} ms {queries:8d} {size:8,d}",
+            f"  {name:44} {raw * 1000:6.0f} ms {cold * 1000:6.0f} ms {warm * 1000:6.0f} ms "
+            f"{queries:8d} {size:8,d}",
             flush=True,
         )
 
@@ -446,7 +512,28 @@ def run(rounds: int) -> bool:
         f"\n  default dashboard: {default * 1000:.0f} ms; target < {TARGET_SECONDS * 1000:.0f} ms:"
         f" {'met' if ok else 'MISSED'}"
     )
+    for name, cold in colds.items():
+        met = cold < COLD_TARGET_SECONDS
+        ok = ok and met
+        print(
+            f"  cold {name}: {cold * 1000:.0f} ms; target < {COLD_TARGET_SECONDS * 1000:.0f} ms:"
+            f" {'met' if met else 'MISSED'}"
+        )
     return ok
+
+
+def facts_build(*, rebuild: bool) -> None:
+    """Work out the fact table from the seeded completions (the seed writes raw SQL, which the
+    services never see), unless it is already there."""
+    from dashboards.facts import facts_rebuild
+    from dashboards.models import LessonMonth
+
+    if LessonMonth.objects.exists() and not rebuild:
+        print("  fact table already built (use --rebuild-facts to build it again)")
+        return
+    with step("dashboard_facts_rebuild"):
+        rows = facts_rebuild()
+    print(f"  fact rows: {rows:,}")
 
 
 def main() -> None:
@@ -454,6 +541,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--seed-only", action="store_true")
+    parser.add_argument("--rebuild-facts", action="store_true")
     args = parser.parse_args()
     setup_django()
     from django.core.management import call_command
@@ -464,6 +552,7 @@ def main() -> None:
     started = time.perf_counter()
     seed(reseed=args.reseed)
     print(f"  seeding took {time.perf_counter() - started:.0f} s")
+    facts_build(rebuild=args.rebuild_facts or args.reseed)
     if args.seed_only:
         return
     print("Timing")

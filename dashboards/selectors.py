@@ -9,7 +9,7 @@ turns them into tables and applies small-number suppression.
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -216,17 +216,21 @@ def learner_cells(f: Filters) -> list[LearnerCell]:
 def _cells_sql() -> str:
     """Per learner first, from the completions alone (read from an index, hashed by learner),
     then each learner's place and type joined on and the learners added up per group: much
-    cheaper than COUNT(DISTINCT), and than joining every completion to its learner."""
+    cheaper than COUNT(DISTINCT), and than joining every completion to its learner. Grouped by
+    the places' ids (a hash of small numbers), their names joined on to the few groups last."""
     user = get_user_model()._meta
     # Only table and column names of our own models are put in; values stay parameters.
     return (  # noqa: S608
-        "SELECT n.name, c.name, u.{staff}, COUNT(*), SUM(p.lessons), SUM(p.helped), "
-        "SUM(CASE WHEN p.helped > 0 THEN 1 ELSE 0 END), SUM(p.alone), "
-        "SUM(CASE WHEN p.alone > 0 THEN 1 ELSE 0 END) "
+        "SELECT n.name, c.name, g.staff, g.learners, g.lessons, g.helped, g.helped_learners, "
+        "g.alone, g.alone_learners FROM ("
+        "SELECT u.{user_neighbourhood} AS nid, u.{user_centre} AS cid, u.{staff} AS staff, "
+        "COUNT(*) AS learners, SUM(p.lessons) AS lessons, SUM(p.helped) AS helped, "
+        "SUM(CASE WHEN p.helped > 0 THEN 1 ELSE 0 END) AS helped_learners, "
+        "SUM(p.alone) AS alone, SUM(CASE WHEN p.alone > 0 THEN 1 ELSE 0 END) AS alone_learners "
         "FROM ({{inner}}) p INNER JOIN {user} u ON u.{pk} = p.learner_id "
-        "LEFT OUTER JOIN {neighbourhood} n ON n.{neighbourhood_pk} = u.{user_neighbourhood} "
-        "LEFT OUTER JOIN {centre} c ON c.{centre_pk} = u.{user_centre} "
-        "GROUP BY n.name, c.name, u.{staff}"
+        "GROUP BY u.{user_neighbourhood}, u.{user_centre}, u.{staff}) g "
+        "LEFT OUTER JOIN {neighbourhood} n ON n.{neighbourhood_pk} = g.nid "
+        "LEFT OUTER JOIN {centre} c ON c.{centre_pk} = g.cid"
     ).format(
         staff=user.get_field("is_staff_member").column,
         user=user.db_table,
@@ -291,37 +295,42 @@ def _month_facts(f: Filters, span: Span) -> QuerySet[LessonMonth]:
     return qs
 
 
-def _edges(f: Filters, span: Span) -> QuerySet[LessonCompletion]:
-    """The period's completions outside its whole months: the days at either end."""
+def _edges(f: Filters, span: Span) -> list[QuerySet[LessonCompletion]]:
+    """The period's completions outside its whole months: the days at either end, each a
+    plain range of the covering time index (an OR of the two would read the table)."""
     first, last = span
-    edge = Q(completed_at__gte=last)
+    edges = [completions(f).filter(completed_at__gte=last)]
     if first is not None:
-        edge |= Q(completed_at__lt=first)
-    return completions(f).filter(edge)
+        edges.append(completions(f).filter(completed_at__lt=first))
+    return edges
 
 
 def _lessons_per_learner_sql(f: Filters, span: Span) -> tuple[str, tuple] | None:
     """(learner_id, lessons, helped, alone) per learner in the period: whole months from the
     facts and the edge days from the completions, added up per learner (so each learner is
     counted once). None when nobody can be in the view."""
-    months = _month_facts(f, span).values_list("learner_id", "lessons", "helped")
-    edges = (
-        _edges(f, span)
-        .values("learner_id")
-        .annotate(lessons=Count(ROW), helped=Count(ROW, filter=Q(assisted=True)))
-    )
+    parts = [_month_facts(f, span).values_list("learner_id", "lessons", "helped")]
+    for edge in _edges(f, span):
+        parts.append(
+            edge.values("learner_id").annotate(
+                lessons=Count(ROW), helped=Count(ROW, filter=Q(assisted=True))
+            )
+        )
+    selects, params = [], []
     try:
-        months_sql, months_params = months.query.sql_with_params()
-        edges_sql, edges_params = edges.query.sql_with_params()
+        for number, part in enumerate(parts):
+            sql, part_params = part.query.sql_with_params()
+            # Django's own SQL for each part, its values kept as parameters.
+            selects.append(f"SELECT * FROM ({sql}) part{number}")  # noqa: S608
+            params += part_params
     except EmptyResultSet:
         return None
-    # Django's own SQL for both halves, their values kept as parameters.
-    union = f"SELECT * FROM ({months_sql}) m UNION ALL SELECT * FROM ({edges_sql}) e"  # noqa: S608
+    union = " UNION ALL ".join(selects)
     sql = (
         "SELECT u.learner_id, SUM(u.lessons) AS lessons, SUM(u.helped) AS helped, "  # noqa: S608
         f"SUM(u.lessons) - SUM(u.helped) AS alone FROM ({union}) u GROUP BY u.learner_id"
     )
-    return sql, (*months_params, *edges_params)
+    return sql, tuple(params)
 
 
 def _regrouped_sql(inner: tuple[str, tuple] | None, outer_sql: str) -> list[tuple]:
@@ -578,12 +587,33 @@ def trend(f: Filters) -> list[TrendPoint]:
 
 
 def _earliest_lesson(f: Filters, span: Span | None) -> datetime | None:
-    """When the first lesson of the view was done (only its month matters)."""
-    if span is not None:
-        month = _month_facts(f, span).aggregate(first=Min("month"))["first"]
-        if month is not None:
-            return datetime(month.year, month.month, 1, tzinfo=facts.facts_timezone())
-    return completions(f).aggregate(first=Min("completed_at"))["first"]
+    """When the first lesson of the view was done (only its month matters): from the facts'
+    whole months, or else the days after them (two queries, whatever the data)."""
+    if span is None:
+        return completions(f).aggregate(first=Min("completed_at"))["first"]
+    month = _month_facts(f, span).annotate(first=Func(F("month"), function="MIN")).values("first")
+    after = (
+        completions(f)
+        .filter(completed_at__gte=span[1])
+        .annotate(first=Func(F("completed_at"), function="MIN"))
+        .values("first")
+    )
+    try:
+        month_sql, month_params = month.query.sql_with_params()
+        after_sql, after_params = after.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    with connection.cursor() as cursor:
+        # Django's own SQL for both, their values kept as parameters: one statement.
+        cursor.execute(f"SELECT ({month_sql}), ({after_sql})", (*month_params, *after_params))  # noqa: S608
+        first_month, first_after = cursor.fetchone()
+    if first_month is not None:
+        if isinstance(first_month, str):  # SQLite hands back the text of the date
+            first_month = date.fromisoformat(first_month)
+        return datetime(first_month.year, first_month.month, 1, tzinfo=facts.facts_timezone())
+    if isinstance(first_after, str):
+        first_after = datetime.fromisoformat(first_after).replace(tzinfo=UTC)
+    return first_after
 
 
 def _lessons_per_month_facts(
