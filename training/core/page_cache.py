@@ -9,27 +9,60 @@ change at once. Pages with a view restriction, previews and signed-in visitors a
 
 The one per-visitor part of such a page is the CSRF token in its forms (the quiz). It is stored
 as a placeholder and filled in with this visitor's own token each time the page is served.
+
+Copies are served by :class:`AnonymousPageCacheMiddleware`, second in ``MIDDLEWARE`` (after the
+request id): a hit answers before any other middleware runs, so each copy is kept *with the
+headers the whole middleware stack gave it* (Content-Security-Policy, X-Frame-Options,
+Referrer-Policy, Vary, Content-Language…), stored on the way out of the first, uncached visit.
+The key carries everything those headers and the page depend on for a visitor with no session:
+the language (worked out from the cookie and the browser exactly as ``LocaleMiddleware`` does),
+whether a language was chosen yet, the scheme, the host and the address.
 """
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django.utils.encoding import iri_to_uri
+
+from training.core.middleware import response_is_personal
 
 VERSION_KEY = "anonymous-page-cache:version"
 TOKEN_PLACEHOLDER = b"__CSRF_TOKEN_FOR_THIS_VISITOR__"
 _TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
+# The version, read once per request (a page asks for it several times: footer, fragments,
+# routing). None outside a request: tasks and commands always read the current one.
+_request_memo: ContextVar[dict | None] = ContextVar("page_cache_request_memo", default=None)
+
+
+def _memo_start(**kwargs: object) -> None:
+    _request_memo.set({})
+
+
+def _memo_end(**kwargs: object) -> None:
+    _request_memo.set(None)
+
+
+request_started.connect(_memo_start, dispatch_uid="training.core.page_cache.memo_start")
+request_finished.connect(_memo_end, dispatch_uid="training.core.page_cache.memo_end")
+
+
 def page_cache_purge() -> None:
     """Make every cached page stale, on every server sharing the cache."""
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.clear()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -38,11 +71,21 @@ def page_cache_purge() -> None:
 
 def page_cache_version() -> int:
     """The current version; anything cached under an older one is stale."""
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
-    return int(version)
+    return _version_remember(int(version))
+
+
+def _version_remember(version: int) -> int:
+    memo = _request_memo.get()
+    if memo is not None:
+        memo["version"] = version
+    return version
 
 
 def request_is_preview(request: HttpRequest | None) -> bool:
@@ -69,31 +112,84 @@ def request_cacheable(request: HttpRequest) -> bool:
     )
 
 
+def request_language(request: HttpRequest) -> str:
+    """The language ``LocaleMiddleware`` will choose for a visitor with no session (cheaply).
+
+    For a signed-in person the profile's language wins later, but they never reach the cache.
+    """
+    prefixes_used, prefixed_default = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+    language = translation.get_language_from_request(request, check_path=prefixes_used)
+    if (
+        prefixes_used
+        and not prefixed_default
+        and not translation.get_language_from_path(request.path_info)
+    ):
+        language = settings.LANGUAGE_CODE
+    return language
+
+
 def _key(request: HttpRequest) -> str:
+    """Where this visitor's copy of this page is kept (the version is stored with it)."""
     path = iri_to_uri(request.get_full_path())
     # One copy per language; and visitors who have not chosen one yet see the first-visit prompt.
-    language = translation.get_language()
     chosen = int(settings.LANGUAGE_COOKIE_NAME in request.COOKIES)
-    return f"anonymous-page:{page_cache_version()}:{language}:{chosen}:{request.get_host()}:{path}"
+    return (
+        f"anonymous-page:{request_language(request)}:{chosen}:{request.scheme}:"
+        f"{request.get_host()}:{path}"
+    )
 
 
 # Health checks must answer without the cache (and say so when it is down): never looked up.
 NEVER_CACHED_PATHS = frozenset({"/healthz", "/readyz"})
+# Static files and uploads are answered further down, by WhiteNoise or the web server.
+_FILE_PREFIXES = tuple(prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix)
+# Never kept with a copy: they belong to one response (or are worked out again on each hit).
+_UNKEPT_HEADERS = frozenset({"content-length", "content-encoding", "x-page-cache", "x-request-id"})
+
+
+def request_may_have_a_copy(request: HttpRequest) -> bool:
+    """Whether a copy may answer this request, read before any middleware has run.
+
+    Signing in needs the session cookie, so a visitor without one is not signed in.
+    """
+    return (
+        request.method in ("GET", "HEAD")
+        and request.path not in NEVER_CACHED_PATHS
+        and not request.path.startswith(_FILE_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request_is_preview(request)
+    )
+
+
+def _lookup(key: str) -> tuple[int, Any]:
+    """The current version and what is kept under ``key`` (or None), in one round trip."""
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"], cache.get(key)
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return page_cache_version(), found.get(key)
+    return _version_remember(int(version)), found.get(key)
+
+
+def _response_from_copy(request: HttpRequest, copy: Any) -> HttpResponse:
+    _, content, headers = copy
+    response = HttpResponse(token_fill(request, content), headers=headers)
+    response["X-Page-Cache"] = "hit"
+    return response
 
 
 def page_cached_response(request: HttpRequest) -> HttpResponse | None:
-    """The cached copy of this page for this visitor, if there is one."""
-    if request.path in NEVER_CACHED_PATHS or not request_cacheable(request):
+    """The cached copy of this page for this visitor, if there is a current one."""
+    if not request_may_have_a_copy(request):
         return None
-    cached = cache.get(_key(request))
-    if cached is None:
+    version, copy = _lookup(_key(request))
+    if copy is None or copy[0] != version:
         return None
-    content, content_type = cached
-    response = HttpResponse(token_fill(request, content), content_type=content_type)
-    response["X-Page-Cache"] = "hit"
-    # The language comes from the cookie or the browser (LocaleMiddleware adds Accept-Language).
-    patch_vary_headers(response, ("Cookie",))
-    return response
+    return _response_from_copy(request, copy)
 
 
 def page_is_restricted(page: Any) -> bool:
@@ -104,23 +200,50 @@ def page_is_restricted(page: Any) -> bool:
 def page_render_and_keep(
     request: HttpRequest, render: Callable[[], Any], *, page: Any = None
 ) -> HttpResponse:
-    """Render a page; keep a copy for other anonymous visitors if it is the same for them.
+    """Render a page; mark it to be kept for other anonymous visitors if it is the same for them.
 
-    A page with a view restriction is never kept: copies are served before Wagtail checks
-    restrictions. (Read after rendering, so a restriction added meanwhile is seen.)
+    :class:`AnonymousPageCacheMiddleware` keeps it on its way out, with every header the
+    middleware added. A page with a view restriction is never kept: copies are served before
+    Wagtail checks restrictions. (Read after rendering, so a restriction added meanwhile is seen.)
     """
     if not request_cacheable(request):
         return render()
-    key = _key(request)
     response = render()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     if response.status_code == 200 and not response.cookies and not page_is_restricted(page):
-        stored = token_hide(response.content)
-        cache.set(key, (stored, response["Content-Type"]), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
-        response["X-Page-Cache"] = "miss"
-        patch_vary_headers(response, ("Cookie",))
+        # The HTML before any compression, with this visitor's CSRF token taken out.
+        response.page_cache_content = token_hide(response.content)
     return response
+
+
+def _keepable(request: HttpRequest, response: HttpResponse, key: str) -> bool:
+    """Whether the finished response, as the middleware stack left it, is fit to share."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        getattr(response, "page_cache_content", None) is not None
+        and request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        # Only the CSRF cookie, which is set again for each visitor on a hit.
+        and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
+        and not response_is_personal(request)
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        # Made in the language the key names (the middleware between could have changed it).
+        and response.get("Content-Language") == key.split(":", 2)[1]
+    )
+
+
+def _keep(request: HttpRequest, response: HttpResponse, key: str, version: int) -> None:
+    headers = {
+        name: value
+        for name, value in response.headers.items()
+        if name.lower() not in _UNKEPT_HEADERS
+    }
+    copy = (version, response.page_cache_content, headers)  # type: ignore[attr-defined]
+    cache.set(key, copy, settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+    response["X-Page-Cache"] = "miss"
 
 
 def token_hide(content: bytes) -> bytes:
@@ -138,8 +261,8 @@ def token_fill(request: HttpRequest, content: bytes) -> bytes:
 class AnonymousPageCacheMixin:
     """For Wagtail pages that look the same to every anonymous visitor: keep a copy.
 
-    Copies are served by :class:`AnonymousPageCacheMiddleware`, before Wagtail even looks the
-    page up, so a cached page costs no database query at all.
+    Copies are served by :class:`AnonymousPageCacheMiddleware`, before any other middleware and
+    before Wagtail even looks the page up, so a cached page costs no database query at all.
     """
 
     def serve(self, request, *args, **kwargs):
@@ -148,10 +271,61 @@ class AnonymousPageCacheMixin:
             request, lambda: parent_serve(request, *args, **kwargs), page=self
         )
 
+    def get_view_restrictions(self):
+        """Wagtail's restrictions on this page and those above it, read once per version.
+
+        Wagtail asks on every visit (two queries: the ancestors, then the restrictions). Adding,
+        changing or removing a restriction, and publishing, moving or deleting a page, purge (move
+        the version on), so the answer kept here is never stale. It is still a query set (of the
+        same restrictions, already read), so anything that filters or orders it asks the database.
+        """
+        if self.pk is None:  # type: ignore[attr-defined]
+            return super().get_view_restrictions()  # type: ignore[misc]
+        key = f"page-view-restrictions:{self.pk}"  # type: ignore[attr-defined]
+        version, kept = _lookup(key)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        restrictions = super().get_view_restrictions()  # type: ignore[misc]
+        # Pickling a query set reads it and keeps its rows with it.
+        cache.set(key, (version, restrictions), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+        return restrictions
+
 
 class AnonymousPageCacheMiddleware:
+    """Answer from a kept copy before any other middleware runs; keep copies on the way out.
+
+    Second in ``MIDDLEWARE``, after ``RequestIdMiddleware`` (which still gives a hit its id). On a
+    hit it does the little the skipped middleware would have done for such a page: the CSRF
+    cookie (``CsrfViewMiddleware``'s own code, when the page has a form) and, where the site
+    compresses pages, ``GZipMiddleware``.
+    """
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+        compresses = "django.middleware.gzip.GZipMiddleware" in settings.MIDDLEWARE
+        self.gzip = GZipMiddleware(get_response) if compresses else None
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return page_cached_response(request) or self.get_response(request)
+        if not request_may_have_a_copy(request):
+            return self.get_response(request)
+        key = _key(request)
+        version, copy = _lookup(key)
+        if copy is not None and copy[0] == version:
+            return self._answer(request, copy)
+        response = self.get_response(request)
+        if _keepable(request, response, key):
+            _keep(request, response, key, version)
+        return response
+
+    def _answer(self, request: HttpRequest, copy: Any) -> HttpResponse:
+        needs_token = TOKEN_PLACEHOLDER in copy[1]
+        if needs_token:
+            self.csrf.process_request(request)  # this visitor's token from their cookie, if any
+        response = _response_from_copy(request, copy)
+        if needs_token:
+            response = self.csrf.process_response(request, response)  # sets the cookie if new
+        response["Content-Length"] = str(len(response.content))
+        if self.gzip is not None:
+            response = self.gzip.process_response(request, response)
+        return response

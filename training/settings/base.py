@@ -96,6 +96,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so everything below logs under the request's id (training/core/logging.py).
     "training.core.middleware.RequestIdMiddleware",
+    # Second: a page kept for visitors who are not signed in answers before anything else runs
+    # (it was kept with the headers the middleware below gave it: training/core/page_cache.py).
+    "training.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,8 +118,6 @@ MIDDLEWARE = [
     "training.users.middleware.SecondFactorRequiredMiddleware",
     # A signed-in person's profile language wins over the cookie (training/users/languages.py).
     "training.users.languages.ProfileLanguageMiddleware",
-    # Last but one, so a cached page still passes back through every middleware above.
-    "training.core.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

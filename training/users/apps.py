@@ -13,3 +13,7 @@ class UsersConfig(AppConfig):
         from training.users.languages import language_from_signup
 
         user_signed_up.connect(language_from_signup, dispatch_uid="users.language_from_signup")
+
+        from training.users.user_cache import user_cache_connect
+
+        user_cache_connect()
