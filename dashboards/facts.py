@@ -65,10 +65,9 @@ def _month_rows(completions: QuerySet[LessonCompletion], *, per_course: bool) ->
         rows = rows.filter(course_id__isnull=False)
     sql, params = rows.query.sql_with_params()
     meta = LessonMonth._meta
-    columns = ", ".join(
-        meta.get_field(name).column
-        for name in ("learner", "course_id", "month", "lessons", "helped")
-    )
+    learner = meta.get_field("learner").column
+    columns = f"{learner}, course_id, month, lessons, helped"
+
     # Only our own table and column names are put in; every value stays a parameter.
     insert = (
         f"INSERT INTO {meta.db_table} ({columns}) "  # noqa: S608

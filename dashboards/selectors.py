@@ -309,14 +309,15 @@ def _lessons_per_learner_sql(f: Filters, span: Span) -> tuple[str, tuple] | None
     """(learner_id, lessons, helped, alone) per learner in the period: whole months from the
     facts and the edge days from the completions, added up per learner (so each learner is
     counted once). None when nobody can be in the view."""
-    parts = [_month_facts(f, span).values_list("learner_id", "lessons", "helped")]
+    parts: list[QuerySet] = [_month_facts(f, span).values_list("learner_id", "lessons", "helped")]
     for edge in _edges(f, span):
         parts.append(
             edge.values("learner_id").annotate(
                 lessons=Count(ROW), helped=Count(ROW, filter=Q(assisted=True))
             )
         )
-    selects, params = [], []
+    selects: list[str] = []
+    params: list[Any] = []
     try:
         for number, part in enumerate(parts):
             sql, part_params = part.query.sql_with_params()
