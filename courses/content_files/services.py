@@ -577,17 +577,20 @@ def course_translations_data(course: CoursePage) -> list[CourseData]:
     """Every translation of an English course on the site, as course data, by language code.
 
     The lessons come in the English order, under the English slugs; an English lesson with no
-    translated copy yet is left out.
+    translated copy yet (or only an alias of the English) is left out.
     """
     found = []
-    translations = course.get_translations().specific().select_related("locale")
+    # An alias only mirrors the English page (Wagtail's "sync page tree"): not a translation.
+    translations = (
+        course.get_translations().filter(alias_of__isnull=True).specific().select_related("locale")
+    )
     for translated in sorted(translations, key=lambda page: page.locale.language_code):
         data = course_data_from_page(translated)
         data.slug, data.language = course.slug, translated.locale.language_code
         data.lessons = []
         for lesson in LessonPage.objects.child_of(course).order_by("path"):
             copy = lesson.get_translation_or_none(translated.locale)
-            if copy is not None:
+            if copy is not None and copy.alias_of_id is None:
                 lesson_data = _lesson_data_from_page(copy.specific)
                 lesson_data.slug = lesson.slug
                 data.lessons.append(lesson_data)

@@ -170,15 +170,35 @@ def test_export_writes_the_translation_back_byte_for_byte(course_copy, tmp_path)
     assert lesson.startswith('+++\ntitle = "[pl] Replying to an email"\n+++\n')
 
 
-def test_the_demo_polish_translation_round_trips_byte_for_byte(index, tmp_path):
-    source = COURSES_FOLDER / EMAIL / "translations" / "pl"
-    if len(list(source.glob("*.md"))) < 5:
-        pytest.skip("the Polish demo translation is not finished")
-    _import(COURSES_FOLDER / EMAIL)
-    out = tmp_path / EMAIL
+@pytest.mark.parametrize(
+    "course", sorted({path.parents[1].name for path in COURSES_FOLDER.glob("*/translations/*/")})
+)
+def test_every_demo_translation_round_trips_byte_for_byte(index, tmp_path, course):
+    _import(COURSES_FOLDER / course)
+    out = tmp_path / course
+    call_command("course_export", course, str(out), stdout=io.StringIO())
+    for folder in (COURSES_FOLDER / course / "translations").iterdir():
+        for file in folder.iterdir():
+            written = out / "translations" / folder.name / file.name
+            assert written.read_bytes() == file.read_bytes(), file
+
+
+def test_an_alias_of_the_english_course_becomes_the_translation(course_copy, tmp_path):
+    shutil.move(course_copy / "translations", tmp_path / "kept")
+    _import(course_copy)
+    english = CoursePage.objects.get(slug=EMAIL, locale=Locale.get_default())
+    english.copy_for_translation(_polish(), copy_parents=True, alias=True)  # "sync page tree"
+    out = tmp_path / "out"
     call_command("course_export", EMAIL, str(out), stdout=io.StringIO())
-    for file in source.iterdir():
-        assert (out / "translations" / "pl" / file.name).read_bytes() == file.read_bytes(), file
+    assert not (out / "translations").exists()  # an alias is not a translation
+    shutil.move(tmp_path / "kept", course_copy / "translations")
+
+    _import(course_copy)
+
+    polish = CoursePage.objects.get(slug=EMAIL, locale=_polish())
+    assert polish.alias_of_id is None and polish.live
+    assert polish.title == "[pl] Email: send, reply and attach"
+    assert english.title == "Email: send, reply and attach"
 
 
 # Errors: each names the file, the line and what is wrong ------------------------------------
