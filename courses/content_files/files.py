@@ -768,7 +768,7 @@ def _blocks_line_up(english: LessonData, translated: LessonData) -> None:
 
 
 def _translation_picture_alt(data: dict, *, english: CourseData, path: Path, lines: dict) -> str:
-    common = {"path": path, "lines": lines}
+    common: dict[str, Any] = {"path": path, "lines": lines}
     picture = data.get("picture")
     if picture is not None and not isinstance(picture, dict):
         raise CourseFileError(path, lines.get("picture"), "picture", "should be a [picture]")
@@ -811,7 +811,7 @@ def translation_folder_read(folder: Path, *, english: CourseData) -> CourseData:
     unknown = sorted(set(data) - TRANSLATION_KEYS)
     if unknown:
         raise CourseFileError(path, lines.get(unknown[0]), unknown[0], "unknown detail")
-    common = {"path": path, "lines": lines}
+    common: dict[str, Any] = {"path": path, "lines": lines}
     language = _get(data, "language", str, **common)
     if language != folder.name:
         raise CourseFileError(

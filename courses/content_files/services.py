@@ -465,21 +465,21 @@ def course_files_import(
             plan.append((english, data, []))
             continue
         data = course_folder_read(folder)
-        translations = [
+        translated = [
             translation_folder_read(sub, english=data)
             for sub in (translation_folders(folder) if translations else [])
         ]
-        for translation in translations:
+        for translation in translated:
             _translation_locale(translation)
-        plan.append((None, data, translations))
+        plan.append((None, data, translated))
     results = []
-    for english, data, translations in plan:
-        if english is not None:
-            results.append(_translation_import(english=english, data=data))
+    for course, data, translated in plan:
+        if course is not None:
+            results.append(_translation_import(english=course, data=data))
             continue
         result = _course_import(index=index, data=data)
         results.append(result)
-        for translation in translations:
+        for translation in translated:
             results.append(_translation_import(english=result.course, data=translation))
     return results
 
