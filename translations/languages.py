@@ -10,7 +10,9 @@ def default_language() -> str:
 
 def translation_languages() -> list[tuple[str, str]]:
     """(code, name) of every language content can be translated into."""
-    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    return [
+        (code, str(name)) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+    ]
 
 
 def language_resolve(language: str | None = None) -> str:

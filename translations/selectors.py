@@ -272,7 +272,7 @@ def page_translation_overview(*, languages: list[str]) -> list[tuple[object, Row
     result = []
     for english in english_pages:
         model = english.content_type.model_class()
-        kind = str(model._meta.verbose_name).capitalize() if model else _("Page")
+        kind = str(model._meta.verbose_name if model else _("page")).capitalize()
         row = Row(
             kind=kind,
             title=english.title,

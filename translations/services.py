@@ -31,9 +31,10 @@ def _status_check(status: str) -> None:
 def text_translation_max_length(*, model: type[models.Model], field: str) -> int | None:
     """The longest the English field may be, which the translation keeps to as well."""
     try:
-        return model._meta.get_field(field).max_length
+        model_field = model._meta.get_field(field)
     except FieldDoesNotExist:
         return None
+    return getattr(model_field, "max_length", None)
 
 
 def _forget(obj: models.Model, language: str) -> None:

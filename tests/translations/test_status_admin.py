@@ -287,3 +287,22 @@ def test_only_editors_and_managers_set_a_page_status(client, polish_course):
     response = client.post(f"/admin/translations/page/{polish.pk}/", {"status": "ready"})
     assert response.status_code == 302 and response["Location"].endswith("/admin/")
     assert not PageTranslationStatus.objects.exists()
+
+
+def test_the_page_editor_shows_a_translated_pages_status_to_editors_only(
+    client, editor, polish_course
+):
+    english, polish = polish_course
+    page_translation_status_set(page=polish, status="needs_review", user=editor)
+    client.force_login(editor)
+    edit = unescape(client.get(f"/admin/pages/{polish.pk}/edit/").content.decode())
+    assert "Translation: Needs review" in edit
+    assert f"/admin/translations/page/{polish.pk}/" in edit
+    english_edit = unescape(client.get(f"/admin/pages/{english.pk}/edit/").content.decode())
+    assert "Translation:" not in english_edit
+
+    from translations.wagtail_hooks import translation_status_header_button
+
+    assert len(list(translation_status_header_button(polish, editor, "edit"))) == 1
+    champion = UserFactory(role=roles.DIGITAL_CHAMPION)
+    assert list(translation_status_header_button(polish, champion, "edit")) == []
