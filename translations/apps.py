@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,5 +14,11 @@ class TranslationsConfig(AppConfig):
         from translations.registrations import text_translatables_register
 
         text_translatables_register()
+        # A deleted skill, step, group or event takes its translations with it.
+        from translations.registry import text_translatables
+        from translations.signals import text_translations_tidy
+
+        for entry in text_translatables():
+            post_delete.connect(text_translations_tidy, sender=entry.model, weak=False)
 
         post_migrate.connect(locales_ensure_after_migrate, sender=self)

@@ -72,10 +72,16 @@ def text_translated(*, obj: models.Model, field: str, language: str | None = Non
 
 
 def text_translations_apply(
-    *, objects: Iterable[models.Model], language: str | None = None
+    *,
+    objects: Iterable[models.Model],
+    language: str | None = None,
+    fields: Iterable[str] | None = None,
 ) -> list[models.Model]:
     """Read the translations of all ``objects`` at once (one query), so that
-    :func:`text_translated` and ``|translated`` on each then need none. Returns the objects."""
+    :func:`text_translated` and ``|translated`` on each then need none. Returns the objects.
+
+    ``fields`` limits the read to those fields (the others then show in English).
+    """
     objects = [obj for obj in objects if obj is not None]
     language = language_resolve(language)
     if language == default_language():
@@ -96,7 +102,10 @@ def text_translations_apply(
     for content_type_id, group in by_type.items():
         condition |= Q(content_type_id=content_type_id, object_id__in={obj.pk for obj in group})
     found: dict[tuple[int, int], dict[str, TextTranslation]] = defaultdict(dict)
-    for row in TextTranslation.objects.filter(condition, language=language):
+    rows = TextTranslation.objects.filter(condition, language=language)
+    if fields is not None:
+        rows = rows.filter(field__in=list(fields))
+    for row in rows:
         found[(row.content_type_id, row.object_id)][row.field] = row
     for content_type_id, group in by_type.items():
         for obj in group:

@@ -147,3 +147,11 @@ def page_translation_status_set(*, page, status: str, user=None) -> PageTranslat
         data={"status": status, "source_revision_id": source_revision_id},
     )
     return record
+
+
+def text_translations_delete_for(*, obj: models.Model) -> int:
+    """Remove every translation of ``obj`` (it is being deleted); how many there were."""
+    deleted, _rows = TextTranslation.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).delete()
+    return deleted

@@ -173,3 +173,23 @@ def test_template_filter_and_prefetch_tag(django_assert_num_queries):
             )
             == "Group 1"
         )
+
+
+def test_a_deleted_object_takes_its_translations_with_it():
+    kept = GroupFactory(description="Kept")
+    gone = GroupFactory(description="Gone")
+    text_translation_set(obj=kept, field="description", language="pl", text="Zostaje")
+    text_translation_set(obj=gone, field="description", language="pl", text="Znika")
+    text_translation_set(obj=gone, field="description", language="ur", text="چلا گیا")
+    gone.delete()
+    assert list(TextTranslation.objects.values_list("text", flat=True)) == ["Zostaje"]
+
+
+def test_the_batch_read_can_be_limited_to_some_fields():
+    event = EventFactory(title="Coffee morning", description="Tea.")
+    text_translation_set(obj=event, field="title", language="pl", text="Poranna kawa")
+    text_translation_set(obj=event, field="description", language="pl", text="Herbata.")
+    fresh = type(event).objects.get(pk=event.pk)
+    text_translations_apply(objects=[fresh], language="pl", fields=["title"])
+    assert text_translated(obj=fresh, field="title", language="pl") == "Poranna kawa"
+    assert text_translated(obj=fresh, field="description", language="pl") == "Tea."
