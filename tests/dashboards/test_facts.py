@@ -250,7 +250,7 @@ def test_random_worlds_give_the_same_figures_from_facts_and_raw_rows():
     facts_rebuild()
     assert facts_rows() == kept
     mixes = [{}]
-    for _ in range(14):
+    for _ in range(9):
         mix = {}
         if rng.random() < 0.4:
             mix["course"] = str(rng.choice(courses)[0].pk)
