@@ -2,9 +2,10 @@
 
 Our stylesheets and scripts are written to be read, with long comments; a phone on a slow
 connection pays for every byte of them (issue 20: at most 25 KB of HTML, CSS and JavaScript
-for the heaviest lesson). ``collectstatic`` with :class:`MinifiedCompressedStaticFilesStorage`
-(``make run`` and production) takes the comments and the indentation out of the site's own
-files (those under ``static/``, not Wagtail's or Django's), then hashes and compresses them as
+for the heaviest lesson). ``collectstatic`` with
+:class:`MinifiedCompressedManifestStaticFilesStorage` (``make run`` and production) takes the
+comments and the indentation out of the site's own files (those under ``static/``, not
+Wagtail's or Django's), then hashes and compresses them as
 WhiteNoise does. The source files are unchanged.
 
 Only what is certainly safe is taken out, line by line, so no statement changes:
@@ -81,7 +82,7 @@ def own_static_folders() -> list[Path]:
     return folders
 
 
-class MinifiedCompressedStaticFilesStorage(CompressedManifestStaticFilesStorage):
+class MinifiedCompressedManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):
     """WhiteNoise's hashed, compressed storage; the site's own CSS and JS minified first."""
 
     def post_process(self, paths: dict[str, Any], dry_run: bool = False, **options: Any):

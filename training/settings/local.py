@@ -68,7 +68,9 @@ ALLOWED_HOSTS = list(
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "training.core.static_files.MinifiedCompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "training.core.static_files.MinifiedCompressedManifestStaticFilesStorage"
+    },
 }
 # HTML compressed too. Django's GZipMiddleware pads each response with random bytes against
 # BREACH, and our CSRF tokens are masked per response. Below WhiteNoise (static files are

@@ -36,7 +36,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ["DJANGO_ALLOWED_HOSTS"].split(","
 
 # WhiteNoise's hashed, compressed files; our own CSS and JS without comments first.
 STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "training.core.static_files.MinifiedCompressedStaticFilesStorage"
+    "BACKEND": "training.core.static_files.MinifiedCompressedManifestStaticFilesStorage"
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -117,7 +117,9 @@ def test_hosts_are_this_machine_the_address_served_and_the_environments(tmp_path
 def test_static_files_and_html_are_compressed(tmp_path):
     values = local_settings(tmp_path / "var")
 
-    assert values["static"] == "training.core.static_files.MinifiedCompressedStaticFilesStorage"
+    assert values["static"] == (
+        "training.core.static_files.MinifiedCompressedManifestStaticFilesStorage"
+    )
     middleware = values["middleware"]
     gzip_at = middleware.index("django.middleware.gzip.GZipMiddleware")
     # Static files come compressed from WhiteNoise; every page is compressed after it is made.

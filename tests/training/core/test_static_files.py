@@ -12,7 +12,7 @@ from django.core.files.storage import FileSystemStorage
 import pytest
 
 from training.core.static_files import (
-    MinifiedCompressedStaticFilesStorage,
+    MinifiedCompressedManifestStaticFilesStorage,
     css_minify,
     js_minify,
 )
@@ -89,7 +89,7 @@ def test_collecting_minifies_our_files_hashes_and_compresses_what_is_sent(tmp_pa
     (theirs_folder / "js").mkdir(parents=True)
     (theirs_folder / "js" / "theirs.js").write_text("// their comment\nvar theirs = 1;\n")
     theirs = FileSystemStorage(location=str(theirs_folder))
-    storage = MinifiedCompressedStaticFilesStorage(location=str(tmp_path / "static"))
+    storage = MinifiedCompressedManifestStaticFilesStorage(location=str(tmp_path / "static"))
     paths = {
         "css/site.css": (own, "css/site.css"),
         "js/progress.js": (own, "js/progress.js"),
