@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from courses.models import CourseIndexPage, CourseLevel, CoursePage, LessonPage, Skill, SkillArea
+from translations.routing import in_language_or_english, pages_one_per_language
 
 LISTING_RENDITION = "fill-480x270"
 
@@ -167,7 +168,9 @@ def lesson_contents(*, lesson: LessonPage) -> LessonContents:
 
 def skills_framework() -> QuerySet[SkillArea]:
     """Every area with its skills, and for each skill the live courses that teach it."""
-    courses = CoursePage.objects.live().public().defer_streamfields().order_by("title")
+    courses = in_language_or_english(
+        CoursePage.objects.live().public().defer_streamfields().order_by("title")
+    )
     skills = Skill.objects.order_by("sort_order", "code").prefetch_related(
         Prefetch("courses", queryset=courses)
     )
@@ -196,6 +199,8 @@ def course_search(*, query: str) -> list[SearchHit]:
         .specific()
         .search(query, operator="or")[:50]
     )
+    # A translated course matches too; show each once, in the reader's language if found so.
+    results = pages_one_per_language(results)
     parent_paths = {page.path[: -page.steplen] for page in results if isinstance(page, LessonPage)}
     courses = (
         {page.path: page for page in Page.objects.filter(path__in=parent_paths)}

@@ -23,6 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 
@@ -38,11 +39,13 @@ LOCALES_SECONDS = 60 * 60
 ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
 
 __all__ = [
+    "in_language_or_english",
     "locale_id_active",
     "locale_id_default",
     "locale_id_for_language",
     "page_route_localized",
     "page_serve",
+    "pages_one_per_language",
 ]
 
 
@@ -94,7 +97,7 @@ def _root_translated(*, root: Page, locale_id: int) -> Page | None:
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
-    return model.objects.filter(pk=pk).first()
+    return model._default_manager.filter(pk=pk).first()
 
 
 def _roots(site: Site) -> list[Page]:
@@ -131,3 +134,33 @@ def page_serve(request: HttpRequest, path: str) -> HttpResponse:
     if not hasattr(request, ROUTE_ATTRIBUTE):
         setattr(request, ROUTE_ATTRIBUTE, page_route_localized(request=request, path=path))
     return wagtail_serve(request, path)
+
+
+def in_language_or_english(queryset: QuerySet) -> QuerySet:
+    """Each page once: in the active language where it has a live copy there, else in English.
+
+    For lists that span the whole site (the skills page): pages of the active language, and the
+    English pages that have no live copy in it. Addresses are the same in every language.
+    """
+    active, default = locale_id_active(), locale_id_default()
+    if active is None or default is None:
+        return queryset
+    if active == default:
+        return queryset.filter(locale_id=default)
+    translated = queryset.model.objects.live().filter(
+        translation_key=OuterRef("translation_key"), locale_id=active
+    )
+    return queryset.filter(Q(locale_id=active) | (Q(locale_id=default) & ~Exists(translated)))
+
+
+def pages_one_per_language(pages: list) -> list:
+    """``pages`` (already found, e.g. search results) with each page once: its copy in the
+    active language if that is among them, else the first of its copies. Order is kept."""
+    active = locale_id_active()
+    chosen: dict = {}
+    for page in pages:
+        key = page.translation_key
+        if key not in chosen or (page.locale_id == active and chosen[key].locale_id != active):
+            chosen[key] = page
+    kept = {id(page) for page in chosen.values()}
+    return [page for page in pages if id(page) in kept]

@@ -131,3 +131,36 @@ def test_a_translated_lesson_costs_one_query_more_than_the_english_one_at_most(
 
     assert "Pisanie e-maila" in client.get(url).content.decode()
     assert polish_count <= english + 1
+
+
+def test_a_translated_page_invites_people_to_say_what_reads_wrongly(client, course, polish):
+    polish_html = in_language(client, "pl").get(polish["writing"].url).content.decode()
+    english_html = in_language(client, "en-gb").get(polish["writing"].url).content.decode()
+
+    assert 'class="translation-note"' in polish_html
+    assert 'class="translation-note"' not in english_html
+
+
+def test_search_shows_each_course_once_in_the_readers_language(client, course, polish):
+    # The summary was not translated, so both copies match it.
+    polish_html = in_language(client, "pl").get("/search/", {"q": "send"}).content.decode()
+    english_html = in_language(client, "en-gb").get("/search/", {"q": "send"}).content.decode()
+
+    assert polish_html.count(">Wysyłanie e-maila<") == 1
+    assert ">Sending an email<" not in polish_html
+    assert english_html.count(">Sending an email<") == 1
+    assert "Wysyłanie e-maila" not in english_html
+
+
+def test_the_skills_page_lists_each_course_once_in_the_readers_language(client):
+    from courses.models import Skill
+
+    course = course_english()
+    course.skills.set([Skill.objects.get(code="SAF-7")])
+    course.save_revision().publish()
+    course_translate(course, language="pl", titles=POLISH)
+
+    polish_html = in_language(client, "pl").get("/courses/skills/").content.decode()
+    english_html = in_language(client, "en-gb").get("/courses/skills/").content.decode()
+    assert "Wysyłanie e-maila" in polish_html and "Sending an email" not in polish_html
+    assert "Sending an email" in english_html and "Wysyłanie e-maila" not in english_html
