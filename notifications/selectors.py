@@ -1,5 +1,5 @@
 from django.contrib.auth import get_user_model
-from django.db.models import OuterRef, Subquery
+from django.db.models import CharField, OuterRef, Subquery, Value
 
 from allauth.account.models import EmailAddress
 
@@ -62,6 +62,19 @@ def email_address_usable(*, person) -> bool:
     ).exists()
 
 
+def _email_choices(*, person) -> tuple[str, dict[str, str]]:
+    """The choice for all and the choices by kind, in one query (a UNION)."""
+    rows = (
+        NotificationPreference.objects.filter(person=person)
+        .annotate(kind=Value("", output_field=CharField()))
+        .values_list("kind", "email")
+        .union(KindEmailChoice.objects.filter(person=person).values_list("kind", "email"))
+    )
+    choices = dict(rows)
+    for_all = choices.pop("", None) or EmailChoice.IMMEDIATE
+    return for_all, dict(sorted(choices.items()))
+
+
 def notifications_recent(*, person, limit: int = RECENT_LIMIT) -> list[Notification]:
     """The person's latest notifications, newest first, in one query."""
     return list(
@@ -73,9 +86,10 @@ def notifications_recent(*, person, limit: int = RECENT_LIMIT) -> list[Notificat
 
 def notifications_export(*, person) -> dict:
     """Everything notifications hold about ``person``, for "Download my data"."""
+    for_all, by_kind = _email_choices(person=person)
     return {
-        "email_choice": email_choice_get(person=person),
-        "email_choices_by_kind": email_choices_by_kind(person=person),
+        "email_choice": for_all,
+        "email_choices_by_kind": by_kind,
         "notifications": [
             {
                 "kind": row.kind,
