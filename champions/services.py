@@ -273,7 +273,8 @@ def champion_end(*, role: ChampionRole, by: User, reason: str) -> ChampionRole:
         body=notice_text(
             lambda: (
                 _(
-                    "A Manager ended your Digital Champion role at %(centre)s. The reason: %(reason)s"
+                    "A Manager ended your Digital Champion role at %(centre)s. "
+                    "The reason: %(reason)s"
                 )
                 % {"centre": role.centre.name, "reason": reason}
             )
