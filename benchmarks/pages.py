@@ -80,6 +80,23 @@ def _client(port: int, path: str, cookie: str, seconds: float, connections: int,
     results.put((sum(counts), failures))
 
 
+def server_cpu_seconds(server: subprocess.Popen) -> float:
+    """CPU time used so far by gunicorn's workers (Linux), to count what a request costs.
+
+    Other work on a shared machine slows every target but does not change this, so its ratios
+    stay comparable when requests per second are squeezed by a busy machine.
+    """
+    ticks = 0
+    try:
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        for pid in children:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    except OSError:
+        return 0.0
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def measure(port: int, path: str, cookie: str, seconds: float, connections: int) -> float:
     """Requests per second with ``connections`` requests in flight at every moment."""
     processes = min(2, connections)
@@ -209,11 +226,19 @@ def main() -> None:
         if b"Sign out" not in signed_in_body:
             raise SystemExit("The signed-in request was not signed in.")
         rates: dict[str, list[float]] = {name: [] for name in paths}
+        cpu_costs: dict[str, list[float]] = {name: [] for name in paths}
         for round_number in range(args.rounds):
             for name, (path, cookie_value) in paths.items():
+                cpu_before = server_cpu_seconds(server)
                 rate = measure(port, path, cookie_value, args.seconds, args.connections)
+                cpu = (server_cpu_seconds(server) - cpu_before) / (rate * args.seconds)
                 rates[name].append(rate)
-                print(f"round {round_number + 1}: {name:<10} {rate:8.1f} req/s", flush=True)
+                cpu_costs[name].append(cpu)
+                print(
+                    f"round {round_number + 1}: {name:<10} {rate:8.1f} req/s "
+                    f"{cpu * 1e6:8.0f} µs of server CPU a request",
+                    flush=True,
+                )
     finally:
         stop(server)
         if env["REDIS_URL"]:
@@ -227,7 +252,8 @@ def main() -> None:
         f"{args.workers} workers, {args.connections} connections, {cache_name} cache, "
         f"load average {os.getloadavg()[0]:.2f}"
     )
-    print(f"{'target':<10} {'req/s':>8} {'× bare':>8} {'goal':>6}")
+    costs = {name: statistics.median(values) for name, values in cpu_costs.items()}
+    print(f"{'target':<10} {'req/s':>8} {'× bare':>8} {'goal':>6}   CPU µs/request  bare ÷ it")
     verdict = True
     for name, rate in medians.items():
         ratio = rate / ceiling
@@ -235,9 +261,20 @@ def main() -> None:
         ok = goal is None or ratio >= goal
         verdict &= ok
         goal_text = f"≥{goal}" if goal else "-"
-        print(f"{name:<10} {rate:8.1f} {ratio:8.3f} {goal_text:>6} {'' if ok else 'MISSED'}")
+        cost = costs[name]
+        by_cpu = costs["bare"] / cost if cost else 0.0
+        print(
+            f"{name:<10} {rate:8.1f} {ratio:8.3f} {goal_text:>6}   {cost * 1e6:14.0f} "
+            f"{by_cpu:10.3f} {'' if ok else 'MISSED'}"
+        )
     if args.json:
-        figures = {"medians": medians, "rounds": rates, "bytes": len(body), "cache": cache_name}
+        figures = {
+            "medians": medians,
+            "rounds": rates,
+            "cpu_seconds_per_request": costs,
+            "bytes": len(body),
+            "cache": cache_name,
+        }
         args.json.write_text(json.dumps(figures, indent=2))
     sys.exit(0 if verdict else 1)
 

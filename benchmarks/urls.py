@@ -1,4 +1,5 @@
-"""The site's URLs plus the ceiling: a minimal view returning a page of the same size."""
+"""The site's URLs plus a minimal view returning a page as big as the lesson page, through all of
+the site's middleware (the bare ceiling, with none, is benchmarks/bare.py)."""
 
 import os
 
