@@ -86,3 +86,19 @@ def test_other_roles_may_not_translate_a_course(client, request, course, role):
     response = translate(client, course)
     assert response.status_code in (302, 403)
     assert not CoursePage.objects.filter(locale=urdu()).exists()
+
+
+def test_a_private_courses_translation_is_private_too(client, course):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.LOGIN)
+    urdu_tree_start()
+    copy = course.copy_for_translation(urdu())
+    copy.save_revision().publish()
+
+    assert copy.get_view_restrictions().filter(restriction_type="login").exists()
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ur"
+    response = client.get(course.url)
+    assert response.status_code == 302  # to sign in, as for the English course
