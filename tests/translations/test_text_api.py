@@ -193,3 +193,11 @@ def test_the_batch_read_can_be_limited_to_some_fields():
     text_translations_apply(objects=[fresh], language="pl", fields=["title"])
     assert text_translated(obj=fresh, field="title", language="pl") == "Poranna kawa"
     assert text_translated(obj=fresh, field="description", language="pl") == "Tea."
+
+
+def test_the_filter_shows_a_plain_record_as_it_is():
+    template = Template("{% load translations_tags %}{{ record|translated:'statement' }}")
+    with translation.override("pl"):
+        assert template.render(Context({"record": {"statement": "I can send an email"}})) == (
+            "I can send an email"
+        )

@@ -7,6 +7,7 @@ In English neither makes any query.
 """
 
 from django import template
+from django.db import models
 
 from translations.languages import default_language, language_resolve
 from translations.selectors import text_translated, text_translations_apply
@@ -18,6 +19,9 @@ register = template.Library()
 def translated(obj, field: str) -> str:
     if obj is None or obj == "":
         return ""
+    if not isinstance(obj, models.Model):
+        # Not a model (a dict of a record kept as it was, say): its own value, as templates do.
+        return obj.get(field, "") if isinstance(obj, dict) else getattr(obj, field, "")
     return text_translated(obj=obj, field=field)
 
 
@@ -46,11 +50,11 @@ def text_translations_prefetch(*lists, via: str = "", also: str = "", also_via: 
     for items in lists:
         for item in items or ():
             obj = _follow(item, via) if via else item
-            if obj is not None:
+            if isinstance(obj, models.Model):
                 objects.append(obj)
             for child in (_follow(item, also) if also else None) or ():
                 child = _follow(child, also_via) if also_via else child
-                if child is not None:
+                if isinstance(child, models.Model):
                     objects.append(child)
     text_translations_apply(objects=objects)
     return ""
