@@ -184,3 +184,46 @@ def test_a_warm_signed_in_lesson_page_makes_at_most_six_queries(client, learner,
     assert '"django_session"' not in read
     assert 'FROM "users_user" WHERE' not in read  # the person comes from the cache
     assert '"wagtailcore_pageviewrestriction"' not in read
+
+
+def test_with_redis_as_the_cache_copies_are_read_through_one_kept_client(
+    lessons, settings, monkeypatch
+):
+    import secrets
+
+    import redis
+
+    from training.core import page_cache
+
+    url = "redis://127.0.0.1:6379/10"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    prefix = f"test-page-cache-{secrets.token_hex(4)}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    monkeypatch.setattr(page_cache, "_redis_reader", None)
+    try:
+        first = Client().get(lessons[0].url)
+        second = Client().get(lessons[0].url)
+        lessons[0].save_revision().publish()  # purges: the version moves on
+        third = Client().get(lessons[0].url)
+    finally:  # only this test's own keys: the Redis database may be shared
+        client = redis.Redis.from_url(url)
+        for key in client.scan_iter(match=f"{prefix}:*"):
+            client.delete(key)
+
+    assert (first["X-Page-Cache"], second["X-Page-Cache"], third["X-Page-Cache"]) == (
+        "miss",
+        "hit",
+        "miss",
+    )
+    assert page_cache._redis_reader is not None
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert token_hide(second.content) == token_hide(first.content)
