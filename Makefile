@@ -49,7 +49,7 @@ compilemessages: $(STAMP) ## Compile the translations (needs msgfmt, from Debian
 	fi
 
 messages: $(STAMP) ## Update the translation catalogues of every enabled language from the code
-	@for code in $$($(BIN)/python manage.py shell -c "from django.conf import settings; print(' '.join(c for c, _ in settings.LANGUAGES if c != settings.LANGUAGE_CODE))"); do \
+	@for code in $$($(BIN)/python manage.py shell -v 0 -c "from django.conf import settings; print(' '.join(c for c, _ in settings.LANGUAGES if c != settings.LANGUAGE_CODE))"); do \
 	  $(BIN)/python manage.py makemessages -l $$code $(MESSAGES_IGNORE) --no-obsolete; \
 	  $(BIN)/python manage.py makemessages -l $$code -d djangojs $(MESSAGES_IGNORE) --no-obsolete; \
 	done
