@@ -629,16 +629,25 @@ def course_folder_write(course: CourseData, folder: Path, *, link_href=None) -> 
             "pass_mark": lesson.pass_mark,
             "skills": lesson.skills,
         }
-        if lesson.summary:
-            front["summary"] = lesson.summary
-        body = _lesson_body_write(
-            lesson.body,
-            picture_name=picture_name,
-            link_href=link_href or (lambda attrs: attrs.get("href", "")),
+        _lesson_file_write(
+            lesson, folder, front=front, picture_name=picture_name, link_href=link_href
         )
-        text = f"{FRONT_MATTER}\n{_toml_write(front)}{FRONT_MATTER}\n\n{body}"
-        (folder / f"{lesson.slug}.md").write_text(text, encoding="utf-8")
     return names
+
+
+def _lesson_file_write(
+    lesson: LessonData, folder: Path, *, front: dict[str, Any], picture_name, link_href
+) -> None:
+    """One lesson's ``<slug>.md``: ``front`` (plus its summary, if any), then its blocks."""
+    if lesson.summary:
+        front["summary"] = lesson.summary
+    body = _lesson_body_write(
+        lesson.body,
+        picture_name=picture_name,
+        link_href=link_href or (lambda attrs: attrs.get("href", "")),
+    )
+    text = f"{FRONT_MATTER}\n{_toml_write(front)}{FRONT_MATTER}\n\n{body}"
+    (folder / f"{lesson.slug}.md").write_text(text, encoding="utf-8")
 
 
 # Translations -------------------------------------------------------------------------------
@@ -886,13 +895,10 @@ def translation_folder_write(
     tables = {"picture": {"alt": course.picture_alt}} if course.picture is not None else {}
     (folder / COURSE_FILE).write_text(_toml_write(values, tables), encoding="utf-8")
     for lesson in course.lessons:
-        front: dict[str, Any] = {"title": lesson.title}
-        if lesson.summary:
-            front["summary"] = lesson.summary
-        body = _lesson_body_write(
-            lesson.body,
+        _lesson_file_write(
+            lesson,
+            folder,
+            front={"title": lesson.title},
             picture_name=picture_name,
-            link_href=link_href or (lambda attrs: attrs.get("href", "")),
+            link_href=link_href,
         )
-        text = f"{FRONT_MATTER}\n{_toml_write(front)}{FRONT_MATTER}\n\n{body}"
-        (folder / f"{lesson.slug}.md").write_text(text, encoding="utf-8")
