@@ -20,6 +20,7 @@ from courses.verbs import LESSON_COMPLETED, SKILL_ACHIEVED
 from training.core.models import ActivityEvent
 from training.places.models import CommunityCentre, StaffAssignment
 from training.users.verbs import ACCOUNT_CREATED
+from translations.routing import in_english
 
 HELP_VERBS = (LESSON_COMPLETED, SKILL_ACHIEVED, ACCOUNT_CREATED)
 HELPED_WITHIN = timedelta(days=90)
@@ -30,7 +31,7 @@ def track_courses(*, track: Track = HELPING_TRACK) -> list[CoursePage]:
     """The track's live courses, in the track's order."""
     found = {
         course.slug: course
-        for course in CoursePage.objects.live().filter(slug__in=track.course_slugs)
+        for course in CoursePage.objects.live().filter(in_english(), slug__in=track.course_slugs)
     }
     return [found[slug] for slug in track.course_slugs if slug in found]
 

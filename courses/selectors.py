@@ -17,13 +17,17 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from courses.models import CourseIndexPage, CourseLevel, CoursePage, LessonPage, Skill, SkillArea
-from translations.routing import in_language_or_english, pages_one_per_language
+from translations.routing import (
+    in_language_or_english,
+    locale_id_default,
+    pages_one_per_language,
+)
 
 LISTING_RENDITION = "fill-480x270"
 
@@ -67,6 +71,16 @@ def skill_areas() -> list[SkillArea]:
     return list(SkillArea.objects.order_by("sort_order", "code"))
 
 
+def _child_of_any_copy(index: CourseIndexPage) -> Q:
+    """Children of ``index`` or of any of its translations (no query: the copies of a page sit
+    at the same depth, so a child's parent path is the first ``depth`` steps of its own)."""
+    parent_length = index.depth * index.steplen
+    copies = Page.objects.filter(translation_key=index.translation_key).values("path")
+    return Q(depth=index.depth + 1) & Q(
+        Exists(copies.filter(path=Substr(OuterRef("path"), 1, parent_length)))
+    )
+
+
 def course_list(
     *,
     index: CourseIndexPage | None = None,
@@ -99,6 +113,16 @@ def course_list(
                 ),
                 Value(0),
             ),
+            # The English course's place in the tree, so every language lists in one order.
+            english_path=Coalesce(
+                Subquery(
+                    Page.objects.filter(
+                        translation_key=OuterRef("translation_key"),
+                        locale_id=locale_id_default(),
+                    ).values("path")[:1]
+                ),
+                F("path"),
+            ),
             level_order=Case(
                 When(level=CourseLevel.GETTING_STARTED, then=Value(0)),
                 default=Value(1),
@@ -112,10 +136,12 @@ def course_list(
                 queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION),
             ),
         )
-        .order_by("level_order", "path")
+        .order_by("level_order", "english_path")
     )
     if index is not None:
-        courses = courses.child_of(index)
+        courses = courses.filter(_child_of_any_copy(index))
+    # Each course once: its copy in the reader's language if published, else the English one.
+    courses = in_language_or_english(courses)
     if level:
         courses = courses.filter(level=level)
     if area:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import CoursePage
 from dashboards.access import Scope
 from training.places.models import CommunityCentre, Neighbourhood
+from translations.routing import in_english
 
 # period value -> (days back, or None for all time; how the trend is grouped)
 PERIODS = {
@@ -46,7 +47,8 @@ class DashboardFilterForm(forms.Form):
     )
     course = forms.ModelChoiceField(
         label=_("Course"),
-        queryset=CoursePage.objects.live().order_by("title"),
+        # Each course once: the English one (progress is kept against it).
+        queryset=CoursePage.objects.live().filter(in_english()).order_by("title"),
         required=False,
         empty_label=_("All courses"),
         error_messages={"invalid_choice": _("Choose a course from the list.")},

@@ -52,6 +52,7 @@ from dashboards.models import DashboardExport, LessonMonth
 from training.core.models import ActivityEvent
 from training.core.verbs import PARTICIPATION_PREFIX, verbs
 from training.places.models import CommunityCentre, Neighbourhood
+from translations.routing import in_english
 
 STALLED_AFTER = timedelta(days=14)
 STALLED_NAMES_SHOWN = 100
@@ -383,7 +384,7 @@ def course_lesson_counts(f: Filters) -> list[tuple[int, str, int]]:
         .annotate(n=Func(F("pk"), function="COUNT"))
         .values("n")[:1]
     )
-    courses = CoursePage.objects.live().order_by("title")
+    courses = CoursePage.objects.live().filter(in_english()).order_by("title")
     if f.course is not None:
         courses = courses.filter(pk=f.course.pk)
     return list(

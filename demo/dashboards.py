@@ -33,6 +33,7 @@ from training.core.models import ActivityEvent
 from training.places.models import CommunityCentre, Neighbourhood
 from training.users import roles
 from training.users.models import User
+from translations.routing import in_english
 
 PREFIX = "demo-learner-"
 FIRST_NAMES = [
@@ -98,7 +99,7 @@ def _learners() -> list[User]:
 
 def _course_lessons() -> list[tuple[CoursePage, list[LessonPage]]]:
     courses = []
-    for course in CoursePage.objects.live().order_by("path"):
+    for course in CoursePage.objects.live().filter(in_english()).order_by("path"):
         lessons = list(
             LessonPage.objects.live().child_of(course).order_by("path").prefetch_related("skills")
         )
@@ -214,7 +215,7 @@ def demo_seed(*, stdout) -> None:
         stdout.write("Dashboard: no courses yet, so no demo progress.")
         return
     skill_lessons: dict[int, set[int]] = {}
-    for lesson in LessonPage.objects.live().prefetch_related("skills"):
+    for lesson in LessonPage.objects.live().filter(in_english()).prefetch_related("skills"):
         for skill in lesson.skills.all():
             skill_lessons.setdefault(skill.pk, set()).add(lesson.pk)
     champion = User.objects.filter(email__iexact="champion@example.com").first()

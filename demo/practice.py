@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from courses.models import CoursePage, Skill
 from practice.models import NextStep, NextStepKind
+from translations.routing import in_english
 
 # Tenant voice's pages, by their names (practice never imports voice: a step is "A link").
 RATE_YOUR_ESTATE = "voice:estate_checks"
@@ -74,7 +75,10 @@ def demo_seed(*, stdout) -> None:
     made = 0
     for position, ((attached, key), kind, title, text, *link) in enumerate(DEMO_STEPS):
         if attached == "course":
-            target = {"course": CoursePage.objects.filter(slug=key).first(), "skill": None}
+            target = {
+                "course": CoursePage.objects.filter(in_english(), slug=key).first(),
+                "skill": None,
+            }
         else:
             target = {"course": None, "skill": Skill.objects.filter(code=key).first()}
         if target["course"] is None and target["skill"] is None:

@@ -27,6 +27,7 @@ from dashboards.selectors import courses_finished, skills_achieved
 from dashboards.suppression import SMALLEST_GROUP, is_suppressed, suppress
 from opendata.measures import BY_CODE, MEASURES
 from opendata.models import DatasetVersion, TsmYear, VersionStatus
+from translations.routing import in_english
 
 LICENCE_NAME = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -240,7 +241,7 @@ def consultation_rows() -> list[dict]:
     could: dict = defaultdict(int)
     for page in (
         ConsultationPage.objects.live()
-        .filter(closes_on__lt=today)
+        .filter(in_english(), closes_on__lt=today)
         .prefetch_related("neighbourhoods")
     ):
         open_to = (

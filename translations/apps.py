@@ -22,3 +22,10 @@ class TranslationsConfig(AppConfig):
             post_delete.connect(text_translations_tidy, sender=entry.model, weak=False)
 
         post_migrate.connect(locales_ensure_after_migrate, sender=self)
+
+        # A new course page gets an alias in the languages its parent is translated into.
+        from wagtail import hooks
+
+        from translations.sync import page_created_sync
+
+        hooks.register("after_create_page", page_created_sync)

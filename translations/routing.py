@@ -39,6 +39,7 @@ LOCALES_SECONDS = 60 * 60
 ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
 
 __all__ = [
+    "in_english",
     "in_language_or_english",
     "locale_id_active",
     "locale_id_default",
@@ -134,6 +135,16 @@ def page_serve(request: HttpRequest, path: str) -> HttpResponse:
     if not hasattr(request, ROUTE_ATTRIBUTE):
         setattr(request, ROUTE_ATTRIBUTE, page_route_localized(request=request, path=path))
     return wagtail_serve(request, path)
+
+
+def in_english() -> Q:
+    """Pages of the default (English) language only. No query of its own (a join on Locale),
+    so it can be used where a query set is built when the code loads (a form's choices).
+
+    For what counts pages of a type (reports, reminders, progress, choices): translated copies
+    are the same course or page, and progress is kept against the English one.
+    """
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
 def in_language_or_english(queryset: QuerySet) -> QuerySet:

@@ -265,13 +265,15 @@ def consultations_index_ensure() -> ConsultationIndexPage:
     from wagtail.models import GroupPagePermission, Page
 
     from training.core.models import HomePage
+    from translations.routing import locale_id_default
 
-    index = ConsultationIndexPage.objects.first()
+    # The English pages: each translated home page has its own tree (voice pages are not copied).
+    index = ConsultationIndexPage.objects.filter(locale_id=locale_id_default()).first()
     if index is None:
         index = ConsultationIndexPage(
             title=INDEX_TITLE, slug=INDEX_SLUG, introduction=INDEX_INTRODUCTION
         )
-        HomePage.objects.get().add_child(instance=index)
+        HomePage.objects.get(locale_id=locale_id_default()).add_child(instance=index)
         index.save_revision().publish()
     page_type = ContentType.objects.get_for_model(Page)
     for group_name in INDEX_EDITOR_GROUPS:

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from wagtail.query import PageQuerySet
 
 from training.places.models import Neighbourhood
+from translations.routing import in_language_or_english, locale_id_default
 from voice.models import (
     EstateCheck,
     EstateCheckQuestion,
@@ -57,7 +58,8 @@ def improvements_latest(
     *, neighbourhood: Neighbourhood | None = None, limit: int = LATEST_HOW_MANY
 ) -> list[ImprovementPage]:
     """The newest live improvements, everywhere or in ``neighbourhood`` (two queries)."""
-    improvements = _improvements()
+    # Each once, in the reader's language if someone translated it (no extra query).
+    improvements = in_language_or_english(_improvements())
     if neighbourhood is not None:
         improvements = improvements.filter(neighbourhood=neighbourhood)
     return list(improvements[:limit])
@@ -65,7 +67,7 @@ def improvements_latest(
 
 def improvements_index() -> YouSaidWeDidIndexPage | None:
     """The live "You said, we did" index, if there is one."""
-    return YouSaidWeDidIndexPage.objects.live().first()
+    return YouSaidWeDidIndexPage.objects.live().filter(locale_id=locale_id_default()).first()
 
 
 def improvement_reports(*, improvement: ImprovementPage) -> list[Report]:
@@ -79,7 +81,7 @@ def report_improvements(*, report: Report) -> list[ImprovementPage]:
     """The live improvements that answer ``report``, newest first."""
     return list(
         ImprovementPage.objects.live()
-        .filter(reports=report)
+        .filter(reports=report, locale_id=locale_id_default())
         .order_by("-done_on", "-pk")
         .only("title", "url_path", "path", "depth", "done_on")
     )

@@ -129,10 +129,12 @@ def improvements_index_ensure() -> YouSaidWeDidIndexPage:
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     from training.core.models import HomePage
+    from translations.routing import locale_id_default
 
-    index = YouSaidWeDidIndexPage.objects.first()
+    # The English pages: each translated home page has its own tree (voice pages are not copied).
+    index = YouSaidWeDidIndexPage.objects.filter(locale_id=locale_id_default()).first()
     if index is None:
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale_id=locale_id_default())
         index = YouSaidWeDidIndexPage(
             title=INDEX_TITLE, slug=INDEX_SLUG, introduction=INDEX_INTRODUCTION
         )

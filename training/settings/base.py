@@ -385,10 +385,12 @@ USE_TZ = True
 # Course content can be translated too (Wagtail's simple_translation): every interface language
 # is a content language, so the one line above adds both. Addresses carry no language prefix: the
 # interface language picks the translated page at the same address, else the English one
-# (translations/routing.py). A new English page gets a copy (an alias) in every language's tree.
+# (translations/routing.py). Wagtail's own sync (an alias of every new page, with its parents, in
+# every language) is off: a new course page gets an alias only in the languages its parent is
+# already translated into (translations/sync.py); voice pages stay English only.
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 
 # --- Static files and media -------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -31,6 +31,7 @@ from courses.models import (
 )
 from training.places.selectors import champion_centre
 from training.users.models import User
+from translations.routing import in_english
 
 ASSISTED_PROGRESS_PERMISSION = "courses.record_assisted_progress"
 SEARCH_MAX_LENGTH = 100
@@ -133,9 +134,18 @@ def lesson_choices() -> list[tuple[str, list[tuple[int, str]]]]:
     """Published lessons of published courses, grouped by course, in the courses' own order."""
     courses: dict[str, tuple[str, list[tuple[int, str]]]] = {
         path: (title, [])
-        for path, title in CoursePage.objects.live().order_by("path").values_list("path", "title")
+        for path, title in CoursePage.objects.live()
+        .filter(in_english())
+        .order_by("path")
+        .values_list("path", "title")
     }
-    lessons = LessonPage.objects.live().order_by("path").values_list("pk", "path", "title")
+    # English lessons only: progress is kept against them (courses/progress/languages.py).
+    lessons = (
+        LessonPage.objects.live()
+        .filter(in_english())
+        .order_by("path")
+        .values_list("pk", "path", "title")
+    )
     for pk, path, title in lessons:
         course = courses.get(path[: -Page.steplen])
         if course is not None:

@@ -38,6 +38,7 @@ from courses.verbs import NUDGE_SENT
 from notifications.services import outgoing_emails_queue
 from training.core.models import ActivityEvent
 from training.users.models import User
+from translations.routing import in_english
 
 # The module's first name: links already sent by email carry it, so it never changes.
 OPT_OUT_SALT = "courses.progress.nudges.opt-out"
@@ -135,7 +136,10 @@ def _first_per_learner(*, cutoff: datetime) -> list[int]:
 
 def _live_lessons_by_course() -> dict[str, list[LessonPage]]:
     lessons: dict[str, list[LessonPage]] = {}
-    for lesson in LessonPage.objects.live().defer_streamfields().order_by("path"):
+    # English lessons: progress is kept against them (courses/progress/languages.py).
+    for lesson in (
+        LessonPage.objects.live().filter(in_english()).defer_streamfields().order_by("path")
+    ):
         lessons.setdefault(lesson.path[: -Page.steplen], []).append(lesson)
     return lessons
 
