@@ -8,22 +8,12 @@ translated from, so that a change to the English shows the translation as out of
 
 import hashlib
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class TranslationStatus(models.TextChoices):
-    """What a translator says about their translation. "Missing" and "out of date" are not
-    stored: missing means there is no text yet, out of date means the English changed since."""
-
-    IN_PROGRESS = "in_progress", _("In progress")
-    NEEDS_REVIEW = "needs_review", _("Needs review")
-    READY = "ready", _("Ready")
-
+from translations.models.mixins import TranslationStatus, TranslatorStatusMixin
 
 # Shown on the website: a draft ("in progress") is not; one awaiting a native speaker's review is.
 SHOWN_STATUSES = (TranslationStatus.NEEDS_REVIEW, TranslationStatus.READY)
@@ -34,7 +24,7 @@ def text_hash(text: str | None) -> str:
     return hashlib.sha256((text or "").strip().encode("utf-8")).hexdigest()[:32]
 
 
-class TextTranslation(models.Model):
+class TextTranslation(TranslatorStatusMixin):
     content_type = models.ForeignKey(
         ContentType, verbose_name=_("kind of content"), on_delete=models.CASCADE
     )
@@ -48,21 +38,6 @@ class TextTranslation(models.Model):
         max_length=32,
         help_text=_("A fingerprint of the English text when this was translated."),
     )
-    status = models.CharField(
-        _("status"),
-        max_length=16,
-        choices=TranslationStatus.choices,
-        default=TranslationStatus.READY,
-    )
-    translator = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("translator"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
 
     class Meta:
         verbose_name = _("text translation")
