@@ -49,6 +49,7 @@ from courses.models import (
     SkillRecord,
 )
 from training.users.models import User
+from translations.routing import in_english
 
 __all__ = [
     "CourseProgress",
@@ -463,6 +464,8 @@ def course_suggestion(*, learner: User, started: list[CourseSummary]) -> CourseP
         .public()
         .defer_streamfields()
         .filter(
+            # English courses: enrolments are kept against them (courses/progress/languages.py).
+            in_english(),
             ~Exists(Enrolment.objects.filter(learner=learner, course=OuterRef("pk"))),
             Exists(_live_lessons_of("path", "depth")),
         )
@@ -537,16 +540,17 @@ def learner_skills(*, learner: User) -> list[AreaSkills]:
         record.skill_id: record
         for record in SkillRecord.objects.filter(learner=learner).select_related("helper")
     }
+    # English lessons: lessons done are kept against them (courses/progress/languages.py).
     lessons_to_do = (
         LessonPage.objects.live()
         .public()
         .defer_streamfields()
-        .filter(~_done_by(learner))
+        .filter(in_english(), ~_done_by(learner))
         .order_by("path")
     )
     teaching = (
         LessonPage.objects.live()
-        .filter(skills=OuterRef("pk"))
+        .filter(in_english(), skills=OuterRef("pk"))
         .order_by()
         .annotate(total=Func(F("pk"), function="COUNT"))
         .values("total")[:1]
