@@ -56,7 +56,7 @@ class ConsultationForm(forms.Form):
                 self.fields[name] = forms.ChoiceField(
                     label=label,
                     help_text=help_text,
-                    choices=[(option, option) for option in options],
+                    choices=question.option_choices(),
                     widget=forms.RadioSelect,
                     required=False,
                     initial=given.choices[0] if given and given.choices else None,

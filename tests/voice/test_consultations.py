@@ -593,3 +593,28 @@ def test_a_deleted_account_still_counts_without_its_words(answered):
     assert consultation_results(consultation=answered).questions[0].options == before
     assert ConsultationResponse.objects.filter(person__isnull=True).count() == 1
     assert not ConsultationAnswer.objects.filter(text="Words 0").exists()
+
+
+def test_the_agree_scale_is_read_in_each_language_and_stored_once_for_all(verified, page):
+    from django.utils import translation
+
+    from voice.consultations_forms import ConsultationForm
+
+    scale = page.questions.get(kind=QuestionKind.SCALE)
+    with translation.override("pl"):
+        stored, shown = zip(*scale.option_choices(), strict=True)
+        # What answers keep is the English, whatever the language of the page.
+        assert scale.option_list()[0] == "Strongly agree"
+        form = ConsultationForm(questions=[scale])
+        field = next(iter(form.fields.values()))
+    assert list(stored) == scale.option_list()
+    assert field.choices == list(zip(stored, shown, strict=True))
+    # A Polish answer counts with the English ones.
+    with translation.override("pl"):
+        consultation_answer(
+            consultation=page,
+            person=verified,
+            answers={scale.pk: Answer(choices=("Agree",))},
+            finish=False,
+        )
+    assert ConsultationAnswer.objects.get(question=scale).choices == ["Agree"]

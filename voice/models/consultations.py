@@ -24,7 +24,7 @@ from http import HTTPMethod
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -245,10 +245,21 @@ class ConsultationQuestion(Orderable):
         return self.text
 
     def option_list(self) -> list[str]:
+        """The options as answers store them. The agree scale's are kept in English whatever
+        the language of the person answering, so that answers in every language count together
+        (:meth:`option_choices` gives what each person reads)."""
         options = [line.strip() for line in self.options.splitlines() if line.strip()]
         if not options and self.kind == QuestionKind.SCALE:
-            return [str(option) for option in AGREE_SCALE]
+            with translation.override(settings.LANGUAGE_CODE):
+                return [str(option) for option in AGREE_SCALE]
         return options
+
+    def option_choices(self) -> list[tuple[str, str]]:
+        """(what the answer stores, what the person reads in their language) for each option."""
+        stored = self.option_list()
+        if not self.options.strip() and self.kind == QuestionKind.SCALE:
+            return list(zip(stored, [str(option) for option in AGREE_SCALE], strict=True))
+        return [(option, option) for option in stored]
 
     def clean(self) -> None:
         super().clean()

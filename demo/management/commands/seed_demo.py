@@ -11,6 +11,7 @@ from importlib import import_module
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
 DEMO_MODULES = [
     "demo.core",
@@ -40,7 +41,9 @@ class Command(BaseCommand):
                 "Demo accounts share a published password, so they are never created under "
                 "production settings."
             )
-        with transaction.atomic():
+        # The demo is written in English (its translations come from demo/content/translations),
+        # whatever language the caller has active.
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             for module_name in DEMO_MODULES:
                 import_module(module_name).demo_seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
