@@ -22,7 +22,7 @@ whether a language was chosen yet, the scheme, the host and the address.
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
@@ -177,10 +177,12 @@ def _read_many(keys: list[str]) -> dict[str, Any]:
     backend = caches["default"]
     if not isinstance(backend, RedisCache):
         return cache.get_many(keys)
+    # Django's Redis client keeps its serializer private; typed loosely on purpose.
+    client: Any = backend._cache
     if _redis_reader is None:
-        _redis_reader = backend._cache.get_client()
+        _redis_reader = client.get_client()
     full_keys = [backend.make_and_validate_key(key) for key in keys]
-    loads = backend._cache._serializer.loads
+    loads = client._serializer.loads
     return {
         key: loads(value)
         for key, value in zip(keys, _redis_reader.mget(full_keys), strict=True)
@@ -349,8 +351,9 @@ class AnonymousPageCacheMiddleware:
             self.csrf.process_request(request)  # this visitor's token from their cookie, if any
         response = _response_from_copy(request, copy)
         if needs_token:
-            response = self.csrf.process_response(request, response)  # sets the cookie if new
+            # Sets the cookie if new; both middlewares give back the response they were given.
+            response = cast(HttpResponse, self.csrf.process_response(request, response))
         response["Content-Length"] = str(len(response.content))
         if self.gzip is not None:
-            response = self.gzip.process_response(request, response)
+            response = cast(HttpResponse, self.gzip.process_response(request, response))
         return response
