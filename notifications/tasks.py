@@ -52,3 +52,13 @@ def outgoing_emails_flush() -> int:
     from notifications.services import outgoing_emails_flush as flush
 
     return flush()
+
+
+@shared_task(acks_late=True)
+def notifications_retention_delete_task() -> dict[str, int]:
+    """Beat, every night: delete messages past retention and emails never sent that are past
+    keeping (notifications/retention.py). Safe to run twice."""
+    from notifications.retention import notifications_retention_delete
+
+    result = notifications_retention_delete()
+    return {"notifications": result.notifications, "unsent_emails": result.unsent_emails}

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from notifications.email import unsubscribe_person_id
 from notifications.forms import EmailChoiceForm
 from notifications.models import EmailChoice
+from notifications.retention import notification_retention_days
 from notifications.selectors import (
     email_address_usable,
     email_choice_get,
@@ -54,6 +55,7 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
             "form": form,
             "recent": notifications_recent(person=person),
             "can_email": email_address_usable(person=person),
+            "retention_days": notification_retention_days(),
         },
     )
 

@@ -268,11 +268,23 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "safeguarding.tasks.reports_retention_delete_task",
         "schedule": crontab(hour=2, minute=40),
     },
+    # Expired sessions: Django never deletes their rows itself (training/users/sessions.py).
+    "clear-expired-sessions": {
+        "task": "training.users.tasks.sessions_clear_expired_task",
+        "schedule": crontab(hour=2, minute=20),
+    },
+    # Messages past NOTIFICATION_RETENTION_DAYS, emails never sent (notifications/retention.py).
+    "delete-old-notifications": {
+        "task": "notifications.tasks.notifications_retention_delete_task",
+        "schedule": crontab(hour=3, minute=40),
+    },
 }
 # autodiscover_tasks() finds each app's tasks.py; the progress tracker's live one level down.
 CELERY_IMPORTS = ["courses.progress.tasks"]
 # Learners who have not been back for this many days get one reminder email per lapse.
 NUDGE_AFTER_DAYS = int(os.environ.get("NUDGE_AFTER_DAYS", "7"))
+# Messages (notifications) are deleted this many days after they were sent, read or not.
+NOTIFICATION_RETENTION_DAYS = int(os.environ.get("NOTIFICATION_RETENTION_DAYS", "365"))
 
 # --- Authentication ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
@@ -514,6 +526,13 @@ CONTENT_SECURITY_POLICY = {
     "frame-ancestors": "'self'",
 }
 CONTENT_SECURITY_POLICY_EXCLUDE_PREFIXES = ("/admin/", "/django-admin/")
+# Static files written into the page ({% inline_static %}) so a slow phone's first paint waits
+# for no other file (issue 20); the policy allows each by the SHA-256 hash of its minified text
+# (training/core/static_files.py), added to the directive named here.
+CONTENT_SECURITY_POLICY_INLINE = {
+    "style-src": ("css/site.css",),
+    "script-src": ("js/text-scale.js",),
+}
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview shows the page in a same-origin frame.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
