@@ -72,8 +72,14 @@ def lesson_page_progress(*, request: HttpRequest, lesson: LessonPage, contents) 
     if user is not None and user.is_authenticated:
         found = lesson_progress(learner=user, lesson=lesson)
         progress = found.progress
-        if request.method == "GET" and found.course is not None and _enrolment_stale(found, lesson):
-            enrolment_start(learner=user, course=found.course, lesson=lesson)
+        if (
+            request.method == "GET"
+            and found.course_id is not None
+            and _enrolment_stale(found, lesson)
+        ):
+            # Rarely (a different lesson, or an hour later): the course itself, to note it.
+            course = CoursePage.objects.defer_streamfields().get(pk=found.course_id)
+            enrolment_start(learner=user, course=course, lesson=lesson)
             progress = replace(progress, started=True)
         return {"lesson_state": found.state, "course_progress": progress}
     entries = session_entries(request)
