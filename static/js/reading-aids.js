@@ -33,11 +33,9 @@
     }
   }
 
-  // Applied at once, in the <head>, so the page does not jump when it has loaded.
+  // Already applied before the first paint by text-scale.js (inlined in the <head>); this
+  // script is deferred, so a slow phone does not wait for it.
   var currentScale = storedScale();
-  if (currentScale !== 1) {
-    applyScale(currentScale);
-  }
 
   function announce(container, message) {
     var status = container.querySelector("[data-reading-status]");

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from training.core.logging import REQUEST_ID_HEADER, request_id_from_header, request_id_var
+from training.core.static_files import inline_sources
 
 
 class ContentSecurityPolicyMiddleware:
@@ -13,16 +14,28 @@ class ContentSecurityPolicyMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self.header = "; ".join(
-            f"{directive} {sources}"
-            for directive, sources in settings.CONTENT_SECURITY_POLICY.items()
-        )
+        self.header = self._header()
         self.excluded = tuple(settings.CONTENT_SECURITY_POLICY_EXCLUDE_PREFIXES)
+
+    @staticmethod
+    def _header() -> str:
+        """The policy, with the hashes of the static files pages inline (the same for every
+        response, so cached pages stay valid: training/core/static_files.py)."""
+        policy = {
+            directive: [sources] for directive, sources in settings.CONTENT_SECURITY_POLICY.items()
+        }
+        for directive, hashes in inline_sources().items():
+            policy.setdefault(directive, ["'self'"]).extend(hashes)
+        return "; ".join(
+            f"{directive} {' '.join(sources)}" for directive, sources in policy.items()
+        )
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if not request.path.startswith(self.excluded):
-            response.headers.setdefault("Content-Security-Policy", self.header)
+            # While developing, an edited stylesheet gets its new hash without a restart.
+            header = self._header() if settings.DEBUG else self.header
+            response.headers.setdefault("Content-Security-Policy", header)
         return response
 
 
