@@ -105,6 +105,8 @@ class Resource:
 class Visit:
     critical_ms: float  # when the last file that holds up the first paint had arrived
     lcp_ms: float
+    cpu_rate: float  # the CPU throttling rate Chromium was given
+    blocking: list[str]  # files other than the page that the first paint waited for
     lcp_element: str
     lcp_url: str
     lcp_loading: str
@@ -147,9 +149,33 @@ def _as_collected(url: str, body: bytes) -> bytes:
     return minify(body.decode("utf-8")).encode("utf-8")
 
 
-def slow_visit(context: Any, url: str) -> Visit:
+def cpu_share(*, seconds: float = 0.25) -> float:
+    """The share of one core a busy thread gets right now: 1 on a quiet machine, about 0.3
+    when three times more threads want to run than there are cores. Its CPU time over the wall
+    time while it spins (the operating system shares cores alike between busy threads)."""
+    wall_start, cpu_start = time.perf_counter(), time.thread_time()
+    while time.perf_counter() - wall_start < seconds:
+        pass
+    return min(1.0, (time.thread_time() - cpu_start) / (time.perf_counter() - wall_start))
+
+
+def cpu_rate_calibrated(*, share: float) -> float:
+    """Chromium's CPU throttling rate that emulates a CPU ``CPU_SLOWDOWN`` times slower than
+    this machine's core when it has it to itself, given the ``share`` of a core it gets now.
+
+    Chromium throttles by the clock: at rate 4 the renderer may run one millisecond in four.
+    On a busy machine it gets only a share of a core in that millisecond, so rate 4 emulates a
+    phone 4 / share times slower than the budget's. Rate 4 x share emulates the budget's phone
+    whatever the load; never below 1 (no throttling), so under a share of a quarter the phone
+    emulated is slower than the budget's: stricter, never looser.
+    """
+    return max(1.0, CPU_SLOWDOWN * share)
+
+
+def slow_visit(context: Any, url: str, *, cpu_rate: float = CPU_SLOWDOWN) -> Visit:
     """Open ``url`` in a new page of ``context`` (a fresh one: cold cache) on slow 3G with a
-    slow CPU; return its largest contentful paint and what came over the wire."""
+    CPU ``cpu_rate`` times slower; return its largest contentful paint and what came over the
+    wire."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -162,7 +188,7 @@ def slow_visit(context: Any, url: str) -> Visit:
             "uploadThroughput": THROUGHPUT_BYTES_PER_SECOND,
         },
     )
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_rate})
     responses: dict[str, dict[str, Any]] = {}
     finished: dict[str, int] = {}
     started: dict[str, tuple[float, str]] = {}  # request id: (time sent, render blocking?)
@@ -215,6 +241,12 @@ def slow_visit(context: Any, url: str) -> Visit:
     return Visit(
         critical_ms=_critical_path_ms(started, ended, responses),
         lcp_ms=float(lcp["time"]),
+        cpu_rate=cpu_rate,
+        blocking=[
+            responses[key]["url"]
+            for key in _blocking(started, ended)
+            if key in responses and responses[key]["kind"] != "Document"
+        ],
         lcp_element=lcp["element"],
         lcp_url=lcp["url"],
         lcp_loading=lcp["loading"],
@@ -232,12 +264,17 @@ def _critical_path_ms(
     document = next((key for key, info in responses.items() if info["kind"] == "Document"), None)
     if document is None or document not in started:
         return float("nan")
-    blocking = [document] + [
+    blocking = [document, *_blocking(started, ended)]
+    return (max(ended[key] for key in blocking) - started[document][0]) * 1000
+
+
+def _blocking(started: dict[str, tuple[float, str]], ended: dict[str, float]) -> list[str]:
+    """The requests Chromium marks as holding up rendering or the parser."""
+    return [
         key
         for key, (_, behaviour) in started.items()
         if behaviour in {"Blocking", "InBodyParserBlocking"} and key in ended
     ]
-    return (max(ended[key] for key in blocking) - started[document][0]) * 1000
 
 
 def _quiet(page: Any, finished: dict, responses: dict) -> None:

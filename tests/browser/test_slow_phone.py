@@ -6,8 +6,19 @@ CSS and JavaScript over the wire, compressed as production sends them. The test 
 files uncompressed, so their compressed size is worked out from what it sent
 (``phones.compressed_estimate``); ``python -m benchmarks.phones`` measures the real thing
 behind gunicorn.
+
+Both budgets are asserted on every run, however busy the machine. The network is emulated
+exactly; the CPU is not: Chromium throttles by the clock (at rate 4 the renderer may run one
+millisecond in four), so on a machine with more busy threads than cores the phone it emulates
+would be slower than the budget's. Before each visit the test measures the share of a core a
+busy thread gets (``phones.cpu_share``) and throttles by 4 x that share, at least 1
+(``phones.cpu_rate_calibrated``): the same phone, four times slower than this machine's core
+when it has it to itself, quiet or busy (slower still, so stricter, under a quarter of a core).
+The best of three cold visits is asserted: the page and the network are the same each time, so
+a slower visit only says that another process took the CPU at that moment.
 """
 
+import gzip
 import io
 import os
 import statistics
@@ -16,6 +27,7 @@ import pytest
 
 from benchmarks import phones
 from tests.browser.helpers import axe_check
+from training.core.static_files import inline_static
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,24 +48,31 @@ def test_the_heaviest_lesson_paints_fast_and_light_on_slow_3g(
     demo_courses, context_new, live_server
 ):
     path, weight, pictures = phones.heaviest(live_server.url, phones.lesson_paths())
-    assert weight > 15_000, "the demo's heaviest lesson should be a real, long one"
+    stylesheet = inline_static(name="css/site.css").text  # in every page, so in the weight
+    assert weight - len(stylesheet) > 15_000, "the demo's heaviest lesson should be a long one"
 
     visits = []
     with phones.compressing_proxy(live_server.url) as compressed_url:
         for _ in range(VISITS):
             context = context_new(bypass_csp=False, **phones.PHONE)  # a new context: cold cache
-            visits.append(phones.slow_visit(context, compressed_url + path))
+            share = phones.cpu_share()
+            rate = phones.cpu_rate_calibrated(share=share)
+            visits.append(phones.slow_visit(context, compressed_url + path, cpu_rate=rate))
             context.close()
-
-    for visit in visits:  # shown with pytest -s, or when the test fails
-        print(
-            f"{path}: LCP {visit.lcp_ms:,.0f} ms ({visit.lcp_element}), first paint's files "
-            f"{visit.critical_ms:,.0f} ms, HTML+CSS+JS {visit.page_bytes:,} B, "
-            f"load {os.getloadavg()[0]:.1f}"
-        )
+            # Shown with pytest -s, or when the test fails.
+            print(
+                f"{path}: LCP {visits[-1].lcp_ms:,.0f} ms ({visits[-1].lcp_element}), first "
+                f"paint's files {visits[-1].critical_ms:,.0f} ms, HTML+CSS+JS "
+                f"{visits[-1].page_bytes:,} B, share of a core {share:.2f}, CPU rate {rate:.2f}, "
+                f"load {os.getloadavg()[0]:.1f}"
+            )
     by_kind = visits[0].by_kind()
     assert by_kind.get("Document", 0) > 2_000, "the lesson itself was not counted"
-    assert by_kind.get("Stylesheet", 0) > 1_000, "the stylesheet was not counted"
+    # The stylesheet is in the page, so the page's bytes include it (compressed with it).
+    assert f"<style>{stylesheet}</style>" in phones._get(live_server.url + path).decode()
+    assert by_kind["Document"] > len(gzip.compress(stylesheet.encode())), (
+        "the stylesheet in the page was not counted"
+    )
     assert all(
         resource.encoding == "gzip"
         for resource in visits[0].resources
@@ -71,22 +90,17 @@ def test_the_heaviest_lesson_paints_fast_and_light_on_slow_3g(
         f"{path}: {page_bytes:,.0f} bytes of HTML, CSS and JS over the wire ({files})"
     )
 
-    # The largest contentful paint needs the CPU: on a machine busier than its cores (other
-    # tests, other engineers) a 4x-throttled renderer gets a fraction of one, and the figure
-    # says more about the machine than the page. It is asserted when the machine is quiet;
-    # `python -m benchmarks.phones` gives the real figure. The part the page decides, the
-    # files the first paint waits for arriving over slow 3G, is asserted always.
-    critical = min(visit.critical_ms for visit in visits)
-    assert critical < phones.LCP_BUDGET_MS, (
-        f"{path}: the first paint's files take {critical:,.0f} ms to arrive on slow 3G"
-    )
+    # The first paint waits for the page alone: its stylesheet is in it and every script file
+    # is deferred (as Chromium marks what holds up rendering), so no second round trip.
+    assert [visit.blocking for visit in visits] == [[]] * VISITS
+    assert all(resource.kind != "Stylesheet" for resource in visits[0].resources)
+    # Asserted on every run (see the top of this file: the CPU is calibrated to the load).
     lcp = min(visit.lcp_ms for visit in visits)
-    load = os.getloadavg()[0] / (os.cpu_count() or 1)
-    if load <= 1:
-        assert lcp < phones.LCP_BUDGET_MS, (
-            f"{path}: largest contentful paint {lcp:,.0f} ms at best "
-            f"({[round(visit.lcp_ms) for visit in visits]}, {visits[0].lcp_element})"
-        )
+    assert lcp < phones.LCP_BUDGET_MS, (
+        f"{path}: largest contentful paint {lcp:,.0f} ms at best "
+        f"({[round(visit.lcp_ms) for visit in visits]}, {visits[0].lcp_element}, CPU rates "
+        f"{[round(visit.cpu_rate, 2) for visit in visits]})"
+    )
     # A picture that is the largest contentful paint must never wait for lazy loading.
     assert not any(visit.lcp_url and visit.lcp_loading == "lazy" for visit in visits)
 
