@@ -8,7 +8,7 @@ events run are ``champion.event_run``.
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Case, CharField, Q, QuerySet, When
+from django.db.models import Case, CharField, Count, Q, QuerySet, When
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
@@ -25,6 +25,10 @@ from translations.routing import in_english
 HELP_VERBS = (LESSON_COMPLETED, SKILL_ACHIEVED, ACCOUNT_CREATED)
 HELPED_WITHIN = timedelta(days=90)
 HELPER_BADGE_LEARNERS = 10
+# Events that name a helper (helper ids are numbers; "helper_id": null means nobody helped).
+# The same condition as the partial index ``activity_helped`` (training/core/models/activity.py),
+# so PostgreSQL reads those few rows from it instead of the whole stream.
+HELPED_Q = Q(context__helper_id__gt=0)
 
 
 def track_courses(*, track: Track = HELPING_TRACK) -> list[CoursePage]:
@@ -120,7 +124,9 @@ class HelpGiven:
 def _help_events(
     *, helper_ids: list[int], since: datetime | None = None, until: datetime | None = None
 ):
-    events = ActivityEvent.objects.filter(verb__in=HELP_VERBS, context__helper_id__in=helper_ids)
+    events = ActivityEvent.objects.filter(
+        HELPED_Q, verb__in=HELP_VERBS, context__helper_id__in=helper_ids
+    )
     if since is not None:
         events = events.filter(occurred_at__gte=since)
     if until is not None:
@@ -145,28 +151,34 @@ def help_given_many(
     learners: dict[int, set[int]] = {}
     # One read of the stream: the help recorded (helper in the context) and the events run.
     events = ActivityEvent.objects.filter(
-        Q(verb__in=HELP_VERBS, context__helper_id__in=helper_ids)
+        Q(HELPED_Q, verb__in=HELP_VERBS, context__helper_id__in=helper_ids)
         | Q(verb=CHAMPION_EVENT_RUN, actor_id__in=helper_ids)
     )
     if since is not None:
         events = events.filter(occurred_at__gte=since)
     if until is not None:
         events = events.filter(occurred_at__lt=until)
-    rows = events.order_by().values_list("verb", "actor_id", "context__helper_id")
-    for verb, actor_id, helper_id in rows:
+    # Counted by the database per kind, learner and helper: a row per learner a helper helped,
+    # not per lesson.
+    rows = (
+        events.order_by()
+        .values_list("verb", "actor_id", "context__helper_id")
+        .annotate(n=Count("pk"))
+    )
+    for verb, actor_id, helper_id, n in rows:
         if verb == CHAMPION_EVENT_RUN:
-            found.setdefault(actor_id, HelpGiven()).events += 1
+            found.setdefault(actor_id, HelpGiven()).events += n
             continue
         helper_id = int(helper_id)
         counts = found.setdefault(helper_id, HelpGiven())
         if actor_id is not None:
             learners.setdefault(helper_id, set()).add(actor_id)
         if verb == LESSON_COMPLETED:
-            counts.lessons += 1
+            counts.lessons += n
         elif verb == SKILL_ACHIEVED:
-            counts.skills += 1
+            counts.skills += n
         elif verb == ACCOUNT_CREATED:
-            counts.accounts += 1
+            counts.accounts += n
     for helper_id, people in learners.items():
         found[helper_id].learners = len(people)
         found[helper_id].learner_ids = frozenset(people)
@@ -191,8 +203,7 @@ def _helper_ids() -> list[int]:
     )
     values = (
         ActivityEvent.objects.filter(
-            Q(verb__in=HELP_VERBS, context__has_key="helper_id")
-            | Q(verb=CHAMPION_EVENT_RUN, actor__isnull=False)
+            Q(HELPED_Q, verb__in=HELP_VERBS) | Q(verb=CHAMPION_EVENT_RUN, actor__isnull=False)
         )
         .annotate(helper=helper)
         .order_by()

@@ -30,6 +30,7 @@ from courses.models import (
 from courses.verbs import COURSE_COMPLETED, COURSE_STARTED, LESSON_COMPLETED, SKILL_ACHIEVED
 from events.verbs import EVENT_BOOKED
 from training.core.models import ActivityEvent
+from training.core.services import activity_record_many
 from training.places.models import CommunityCentre, Neighbourhood
 from training.users import roles
 from training.users.models import User
@@ -204,7 +205,8 @@ def _progress_add(*, learner, courses, rng: random.Random, helper, now, skill_le
         start = moment + timedelta(days=rng.randint(3, 40))
         if start >= now:
             break
-    ActivityEvent.objects.bulk_create(events)
+    # Through the service, so each learner's last activity (dashboards) is kept in step.
+    activity_record_many(events)
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from courses.models import Skill
+from courses.verbs import QUIZ_ATTEMPTED
 from tests.factories.courses import CoursePageFactory, LessonPageFactory
 from tests.factories.dashboards import complete, enrol, event, skill_achieve
 from tests.factories.places import CommunityCentreFactory, NeighbourhoodFactory
@@ -94,9 +95,9 @@ def world_build() -> World:
             )
         skill_achieve(learner=a, skill=skill, at=finished)
         event(actor=a, verb="community.group.joined", at=finished + DAY)
-        event(actor=a, verb="page.viewed", at=finished + 35 * DAY)
+        event(actor=a, verb=QUIZ_ATTEMPTED, at=finished + 35 * DAY)
         if number == 1:
-            event(actor=a, verb="page.viewed", at=finished + 91 * DAY)
+            event(actor=a, verb=QUIZ_ATTEMPTED, at=finished + 91 * DAY)
 
     a6 = person("a6", neighbourhood=alder, centre=alder_hall)
     enrol(learner=a6, course=course_x, started_at=NOW - 60 * DAY, last_lesson=x[1])

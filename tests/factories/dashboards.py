@@ -1,10 +1,12 @@
 """Back-dated learning records for dashboard tests: rows written as the progress services would
-write them, but at chosen moments (the services always use "now")."""
+write them, but at chosen moments (the services always use "now"). Activity goes through the
+activity service, which keeps each learner's last activity in step."""
 
 from datetime import datetime
 
 from courses.models import CompletionMethod, Enrolment, LessonCompletion, SkillEvidence, SkillRecord
 from training.core.models import ActivityEvent
+from training.core.services import activity_record
 
 
 def enrol(
@@ -27,7 +29,7 @@ def enrol(
 
 
 def complete(*, learner, lesson, course, at: datetime, helper=None) -> LessonCompletion:
-    ActivityEvent.objects.create(
+    activity_record(
         actor=learner,
         verb="lesson.completed",
         context={"course_id": course.pk, "assisted": helper is not None},
@@ -57,4 +59,4 @@ def skill_achieve(*, learner, skill, at: datetime, helper=None) -> SkillRecord:
 
 
 def event(*, actor, verb: str, at: datetime) -> ActivityEvent:
-    return ActivityEvent.objects.create(actor=actor, verb=verb, occurred_at=at)
+    return activity_record(actor=actor, verb=verb, occurred_at=at)

@@ -37,6 +37,7 @@ from courses.models.progress import NudgeOptOut
 from courses.verbs import NUDGE_SENT
 from notifications.services import outgoing_emails_queue
 from training.core.models import ActivityEvent
+from training.core.services import activity_record_many
 from training.users.models import User
 from translations.routing import in_english
 
@@ -245,7 +246,7 @@ def _batch_nudge(
             completed_at__isnull=True,
             last_activity_at__lte=cutoff,
         ).update(nudged_at=now)
-        ActivityEvent.objects.bulk_create(
+        activity_record_many(
             [
                 ActivityEvent(
                     actor_id=nudge.enrolment.learner_id,

@@ -1,5 +1,5 @@
-from training.core.models.activity import ActivityEvent
+from training.core.models.activity import ActivityEvent, LearnerActivity
 from training.core.models.pages import HomePage, StandardPage
 from training.core.models.settings import SiteSettings
 
-__all__ = ["ActivityEvent", "HomePage", "SiteSettings", "StandardPage"]
+__all__ = ["ActivityEvent", "LearnerActivity", "HomePage", "SiteSettings", "StandardPage"]

@@ -58,6 +58,14 @@ class ActivityEvent(models.Model):
                 condition=models.Q(verb__startswith=PARTICIPATION_PREFIX),
                 name="activity_community_actor",
             ),
+            # Help recorded (a helper named in the context; their ids are numbers, and null
+            # means nobody helped): the champions' figures read these rows only. Their readers
+            # say the same condition (champions/selectors.py HELPED_Q), so it is used.
+            models.Index(
+                fields=["occurred_at"],
+                condition=models.Q(context__helper_id__gt=0),
+                name="activity_helped",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -67,3 +75,29 @@ class ActivityEvent(models.Model):
         if self.pk is not None and not self._state.adding:
             raise TypeError("The activity stream is append-only: events cannot be changed.")
         super().save(*args, **kwargs)
+
+
+class LearnerActivity(models.Model):
+    """When each person last appeared in the activity stream, and last took part in the community.
+
+    One row per person who has any event, kept in step by the services that append events
+    (:mod:`training.core.services`: one upsert per batch, only ever moving forward) and rebuilt
+    from the stream by :func:`training.core.services.learner_activity_rebuild`. The dashboards'
+    "still active 30 days after finishing" is "last active on or after that day", and "went on to
+    take part" is "last took part after finishing": one row to join instead of searching the
+    stream for each learner.
+    """
+
+    learner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    last_active_at = models.DateTimeField(_("last active"))
+    # Their last event whose verb counts as taking part (training/core/verbs.py); None if none.
+    last_taking_part_at = models.DateTimeField(_("last took part"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("learner's last activity")
+        verbose_name_plural = _("learners' last activity")
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} last active {self.last_active_at:%Y-%m-%d %H:%M}"
