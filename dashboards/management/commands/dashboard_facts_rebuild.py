@@ -9,6 +9,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from dashboards.facts import facts_rebuild
+from training.core.services import learner_activity_rebuild
 
 
 class Command(BaseCommand):
@@ -19,4 +20,11 @@ class Command(BaseCommand):
         rows = facts_rebuild()
         self.stdout.write(
             f"Dashboard facts rebuilt: {rows} rows in {time.perf_counter() - started:.1f} s."
+        )
+        # Sustained engagement reads each learner's last activity (training.core).
+        started = time.perf_counter()
+        learners_active = learner_activity_rebuild()
+        self.stdout.write(
+            f"Learners' last activity rebuilt: {learners_active} rows "
+            f"in {time.perf_counter() - started:.1f} s."
         )
