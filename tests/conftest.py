@@ -12,11 +12,55 @@ def _media_and_cache(settings, tmp_path):
     """Every test gets its own media and private-files folders and an empty cache."""
     from django.core.cache import cache
 
+    from training.core.process_copies import process_copies_clear
+
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_FILES_ROOT = tmp_path / "private"
     cache.clear()
+    process_copies_clear()  # kept per page-cache version, which an empty cache starts again
     yield
     cache.clear()
+    process_copies_clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts and ends in the site's default language.
+
+    Django's LocaleMiddleware (and our ProfileLanguageMiddleware) activate the request's
+    language in the thread that answers it, which with the test client is the test's own, and
+    nothing switches it back: a test that opened a page in Polish left Polish on for whichever
+    test ran next on that worker, so that test's emails, messages and seeded pages came out
+    in Polish or English depending on the random order."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``seed_demo`` run once for this worker, the first time a test needs it, and kept beside
+    the test database, which is then put back as migrated (tests/site/demo_db.py)."""
+    from tests.site.demo_db import demo_snapshot_drop, demo_snapshot_make
+
+    with django_db_blocker.unblock():
+        snapshot = demo_snapshot_make(root=tmp_path_factory.mktemp("demo-seed"))
+    yield snapshot
+    with django_db_blocker.unblock():
+        demo_snapshot_drop()
+
+
+@pytest.fixture
+def demo_seeded(db, demo_snapshot, _media_and_cache):
+    """The database and files exactly as ``seed_demo`` leaves a migrated database, for this
+    test (copied in inside its transaction, so rolled back after it). ``.output`` is what the
+    seed printed."""
+    from tests.site.demo_db import demo_load
+
+    demo_load(demo_snapshot)
+    return demo_snapshot
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ else asking Wagtail for this request's page gets the same answer), then lets Wag
 serve it: privacy, ``before_serve_page`` hooks and previews work as before.
 """
 
+import pickle
 from typing import Any
 
 from django.conf import settings
@@ -29,9 +30,11 @@ from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 from training.core.page_cache import page_cache_version
+from training.core.process_copies import MISSING, ProcessCopies
 
 LOCALES_KEY = "translations:locale-ids"
 LOCALES_SECONDS = 60 * 60
@@ -51,11 +54,17 @@ __all__ = [
 
 
 def _locale_ids() -> dict[str, int]:
-    ids = cache.get(LOCALES_KEY)
-    if ids is None:
-        ids = dict(Locale.objects.values_list("language_code", "pk"))
-        cache.set(LOCALES_KEY, ids, LOCALES_SECONDS)
-    return ids
+    # Kept in the process too, under the page-cache version (a new language's pages are
+    # published, which moves it on): most pages ask for this twice.
+    version = page_cache_version()
+    ids = _process_routes.get(version, LOCALES_KEY)
+    if ids is MISSING:
+        ids = cache.get(LOCALES_KEY)
+        if ids is None:
+            ids = dict(Locale.objects.values_list("language_code", "pk"))
+            cache.set(LOCALES_KEY, ids, LOCALES_SECONDS)
+        _process_routes.keep(version, LOCALES_KEY, ids)
+    return dict(ids)
 
 
 def locale_id_for_language(code: str | None) -> int | None:
@@ -112,15 +121,7 @@ def _roots(site: Site) -> list[Page]:
     return [root]
 
 
-def page_route_localized(*, request: HttpRequest, path: str) -> Any:
-    """Wagtail's route (page, args, kwargs) for the address in the active language, or None.
-
-    A page with no published copy in that language (not translated yet, or its translation
-    still a draft) is found in the site's own tree instead.
-    """
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
+def _route_find(*, request: HttpRequest, site: Site, path: str) -> Any:
     components = [component for component in path.split("/") if component]
     for root in _roots(site):
         try:
@@ -128,6 +129,56 @@ def page_route_localized(*, request: HttpRequest, path: str) -> Any:
         except Http404:
             continue
     return None
+
+
+# Sites and routes found, per process and page-cache version, pickled so that every request
+# gets its own page object to change as it likes (training/core/process_copies.py).
+_process_routes = ProcessCopies()
+
+
+def _kept(version: int, key: tuple) -> Any:
+    found = _process_routes.get(version, key)
+    return found if found is MISSING else pickle.loads(found)  # noqa: S301 (our own bytes)
+
+
+def _keep(version: int, key: tuple, value: Any) -> None:
+    _process_routes.keep(version, key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+
+def _site_for_request(request: HttpRequest, version: int) -> Site | None:
+    """Wagtail's ``Site.find_for_request``, kept per process and page-cache version."""
+    found: Any = request  # Wagtail keeps the site on the request, under a private name
+    if not hasattr(found, "_wagtail_site"):
+        # The host as Wagtail reads it (before ALLOWED_HOSTS is checked), and the port.
+        key = ("site", found._get_raw_host(), request.get_port())
+        site = _kept(version, key)
+        if site is MISSING:
+            site = Site.find_for_request(request)
+            _keep(version, key, site)
+        found._wagtail_site = site  # where Wagtail looks first, for everything else
+    return found._wagtail_site
+
+
+def page_route_localized(*, request: HttpRequest, path: str) -> Any:
+    """Wagtail's route (page, args, kwargs) for the address in the active language, or None.
+
+    A page with no published copy in that language (not translated yet, or its translation
+    still a draft) is found in the site's own tree instead. Plain pages are found once per
+    process and page-cache version; a routable page's sub-pages and
+    addresses with no page are looked up every time.
+    """
+    version = page_cache_version()
+    site = _site_for_request(request, version)
+    if site is None:
+        return None
+    key = ("route", site.pk, translation.get_language(), path)
+    found = _kept(version, key)
+    if found is not MISSING:
+        return found
+    found = _route_find(request=request, site=site, path=path)
+    if isinstance(found, RouteResult) and not found.args and not found.kwargs:
+        _keep(version, key, found)
+    return found
 
 
 def page_serve(request: HttpRequest, path: str) -> HttpResponse:

@@ -20,7 +20,7 @@ class CoreConfig(AppConfig):
         from django.db import transaction
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from training.core.page_cache import page_cache_purge
@@ -39,6 +39,12 @@ class CoreConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(purge, weak=False, dispatch_uid=f"page-cache-purge-{id(signal)}")
         post_delete.connect(purge, sender=Page, weak=False, dispatch_uid="page-cache-purge-del")
+        # A site's host or home page: which page an address shows (translations/routing.py
+        # keeps sites and routes per version in each process).
+        for signal in (post_save, post_delete):
+            signal.connect(
+                purge, sender=Site, weak=False, dispatch_uid=f"page-cache-purge-site-{id(signal)}"
+            )
         for signal in (post_save, post_delete):
             signal.connect(
                 purge_privacy,

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -11,8 +13,23 @@ from training.core.page_cache import (
     token_fill,
     token_hide,
 )
+from training.core.process_copies import MISSING, ProcessCopies
 
 register = template.Library()
+
+# What the shared cache held for these tags, kept in each process too: both keys carry the
+# page-cache version, so a copy can never outlive what it was made from.
+_process_copies = ProcessCopies(limit=500)
+
+
+def _shared_read(version: int, key: str) -> Any:
+    """``cache.get(key)``, answered from this process when it has read it before."""
+    found = _process_copies.get(version, key)
+    if found is MISSING:
+        found = cache.get(key)
+        if found is not None:
+            _process_copies.keep(version, key, found)
+    return None if found is MISSING else found
 
 
 @register.inclusion_tag("components/footer_links.html", takes_context=True)
@@ -22,9 +39,10 @@ def footer_links(context) -> dict:
     Every page shows them, so reading them once rather than four queries a page matters.
     """
     request = context.get("request")
-    key = f"footer-links:{page_cache_version()}"
+    version = page_cache_version()
+    key = f"footer-links:{version}"
     # A preview reads and writes no shared cache at all.
-    links = None if request_is_preview(request) else cache.get(key)
+    links = None if request_is_preview(request) else _shared_read(version, key)
     if links is None:
         site_settings = (
             SiteSettings.objects.select_related(
@@ -69,11 +87,9 @@ class SharedFragmentNode(template.Node):
         live_revision = getattr(page, "live_revision_id", None)
         # One copy per language.
         language = translation.get_language()
-        key = (
-            f"fragment:{page_cache_version()}:{language}:{self.name}:{live_revision}:"
-            f"{':'.join(parts)}"
-        )
-        cached = cache.get(key)
+        version = page_cache_version()
+        key = f"fragment:{version}:{language}:{self.name}:{live_revision}:{':'.join(parts)}"
+        cached = _shared_read(version, key)
         if cached is None:
             rendered = self.nodelist.render(context)
             cached = token_hide(rendered.encode()).decode()
