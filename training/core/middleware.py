@@ -83,6 +83,9 @@ class PrivateResponseCacheControlMiddleware:
         return response
 
 
+_REQUEST_ID_META = "HTTP_" + REQUEST_ID_HEADER.upper().replace("-", "_")
+
+
 class RequestIdMiddleware:
     """Give every request an id: a safe incoming ``X-Request-ID``, else a new one.
 
@@ -95,7 +98,8 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request_id = request_id_from_header(request.headers.get(REQUEST_ID_HEADER))
+        # From META, not ``request.headers``: that builds a dict of every header, on every request.
+        request_id = request_id_from_header(request.META.get(_REQUEST_ID_META))
         request.request_id = request_id  # type: ignore[attr-defined]
         # Kept until the request finishes (below): Django logs a 4xx or 5xx after the middleware.
         request_id_var.set(request_id)

@@ -19,7 +19,11 @@ the language (worked out from the cookie and the browser exactly as ``LocaleMidd
 whether a language was chosen yet, the scheme, the host and the address.
 """
 
+import os
 import re
+import select
+import time
+import weakref
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, cast
@@ -30,10 +34,12 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.signals import request_finished, request_started
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
 from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
+
+import redis
 
 from training.core.middleware import response_is_personal
 
@@ -68,6 +74,7 @@ def page_cache_purge() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+    _process_copies_purge()
 
 
 def page_cache_version() -> int:
@@ -164,30 +171,167 @@ def request_may_have_a_copy(request: HttpRequest) -> bool:
     )
 
 
-_redis_reader: Any = None
+# Per process (and per thread), keyed by Django's Redis client for the current settings: one
+# connection of our own to the cache's Redis, for the hot path of every anonymous page.
+_redis_connections: "weakref.WeakKeyDictionary[Any, tuple[int, Any]]" = weakref.WeakKeyDictionary()
+
+
+def _redis_connection(client: Any) -> Any:
+    kept = _redis_connections.get(client)
+    if kept is not None and kept[0] == os.getpid():
+        return kept[1]
+    # Same server, database, password and timeouts as Django's own client (its pool's settings).
+    pool = client.get_client().connection_pool
+    connection = pool.connection_class(**pool.connection_kwargs)
+    _redis_connections[client] = (os.getpid(), connection)
+    return connection
+
+
+def _redis_mget(client: Any, full_keys: list[str]) -> list[Any]:
+    """``MGET`` on this process's own connection: a command sent and its answer read, no more.
+
+    redis-py's client takes a connection from its pool (a lock and a readiness poll), wraps the
+    call in its retry and timing machinery, and gives it back, on every call: more CPU than the
+    round trip itself on this path. Like redis-py, a broken connection is tried once more afresh.
+    """
+    connection = _redis_connection(client)
+    for attempt in (1, 2):
+        try:
+            connection.send_command("MGET", *full_keys)
+            return connection.read_response()
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            connection.disconnect()
+            if attempt == 2:
+                raise
+        except BaseException:
+            connection.disconnect()  # an answer half read must not be read by the next call
+            raise
+    raise AssertionError("unreachable")
 
 
 def _read_many(keys: list[str]) -> dict[str, Any]:
-    """``cache.get_many``, through one Redis client kept per process where the cache is Redis.
+    """``cache.get_many``, through one Redis connection kept per process where the cache is Redis.
 
     Django's Redis cache makes a new client object for every call, which costs more CPU than the
     round trip itself; this is the hot path of every anonymous page. Same keys, same values.
     """
-    global _redis_reader
     backend = caches["default"]
     if not isinstance(backend, RedisCache):
         return cache.get_many(keys)
     # Django's Redis client keeps its serializer private; typed loosely on purpose.
     client: Any = backend._cache
-    if _redis_reader is None:
-        _redis_reader = client.get_client()
     full_keys = [backend.make_and_validate_key(key) for key in keys]
     loads = client._serializer.loads
     return {
         key: loads(value)
-        for key, value in zip(keys, _redis_reader.mget(full_keys), strict=True)
+        for key, value in zip(keys, _redis_mget(client, full_keys), strict=True)
         if value is not None
     }
+
+
+# --- Copies kept in each process (where the cache is Redis) -------------------------------------
+#
+# A hit that asks Redis costs a round trip: more than everything else a hit does. So each process
+# also keeps the copies it has read, for a few seconds, on one condition: it has a connection on
+# which Redis tells it of any change to the version key (Redis's client tracking, broadcast mode):
+# a purge on any server, the key deleted, evicted or expired, the database emptied. Hearing
+# anything there, or losing that connection, empties its copies before the next page is served,
+# so a purge still shows everywhere at once. The time limit is a backstop; a purge in this process
+# empties its own copies directly.
+
+PROCESS_COPY_SECONDS = 5.0
+PROCESS_COPIES_MAX = 200
+
+
+class _ProcessCopies:
+    """This process's copies, good until Redis says the version changed (or a few seconds)."""
+
+    def __init__(self, client: Any, version_key: str) -> None:
+        self.pid = os.getpid()
+        self.copies: dict[str, tuple[float, int, Any]] = {}
+        self.broken = False
+        pool = client.get_client().connection_pool
+        # RESP3, so that Redis can push its notices on this same connection.
+        self.listener = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})
+        self.listener.send_command("CLIENT", "TRACKING", "ON", "BCAST", "PREFIX", version_key)
+        if self.listener.read_response() != b"OK":
+            raise redis.RedisError("Redis did not start tracking the page cache's version")
+        self.poller = select.poll()
+        self.poller.register(self.listener._sock, select.POLLIN)
+
+    def purge_heard(self) -> bool:
+        """Whether Redis said anything (or the connection broke) since last asked; empties if so."""
+        if not self.poller.poll(0):
+            return False
+        self.copies.clear()
+        try:
+            while self.listener.can_read(timeout=0):
+                self.listener.read_response(push_request=True)
+        except (redis.RedisError, OSError):
+            self.broken = True
+            self.listener.disconnect()
+        return True
+
+    def get(self, key: str, now: float) -> tuple[int, Any] | None:
+        kept = self.copies.get(key)
+        if kept is None or kept[0] <= now:
+            return None
+        return kept[1], kept[2]
+
+    def keep(self, key: str, version: int, copy: Any, now: float) -> None:
+        if len(self.copies) >= PROCESS_COPIES_MAX:
+            del self.copies[next(iter(self.copies))]  # the oldest
+        seconds = min(PROCESS_COPY_SECONDS, settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+        self.copies[key] = (now + seconds, version, copy)
+
+
+_process_copies_by_client: "weakref.WeakKeyDictionary[Any, _ProcessCopies]" = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _process_copies() -> _ProcessCopies | None:
+    """This process's copies for the current cache, or None where it is not Redis (or is down)."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        return None
+    client: Any = backend._cache
+    process = _process_copies_by_client.get(client)
+    if process is not None and process.pid == os.getpid() and not process.broken:
+        return process
+    try:
+        process = _ProcessCopies(client, backend.make_key(VERSION_KEY))
+    except (redis.RedisError, OSError):
+        _process_copies_by_client.pop(client, None)
+        return None  # the copy is read from Redis, which will say what is wrong
+    _process_copies_by_client[client] = process
+    return process
+
+
+def _process_copies_purge() -> None:
+    """Empty this process's copies (Redis tells the other processes: the version key changed)."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        return
+    process = _process_copies_by_client.get(backend._cache)
+    if process is not None:
+        process.copies.clear()
+
+
+def _lookup_page(key: str) -> tuple[int, Any]:
+    """``_lookup`` for a page: from this process's copies if it has a current one."""
+    process = _process_copies()
+    if process is None:
+        return _lookup(key)
+    now = time.monotonic()
+    if not process.purge_heard():
+        kept = process.get(key, now)
+        if kept is not None:
+            return kept
+    version, copy = _lookup(key)
+    if copy is not None and copy[0] == version and not process.broken:
+        process.keep(key, version, copy, now)
+    return version, copy
 
 
 def _lookup(key: str) -> tuple[int, Any]:
@@ -213,7 +357,7 @@ def page_cached_response(request: HttpRequest) -> HttpResponse | None:
     """The cached copy of this page for this visitor, if there is a current one."""
     if not request_may_have_a_copy(request):
         return None
-    version, copy = _lookup(_key(request))
+    version, copy = _lookup_page(_key(request))
     if copy is None or copy[0] != version:
         return None
     return _response_from_copy(request, copy)
@@ -282,7 +426,49 @@ def token_fill(request: HttpRequest, content: bytes) -> bytes:
     """Put this visitor's own CSRF token where the placeholder is."""
     if TOKEN_PLACEHOLDER not in content:
         return content
-    return content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
+    return content.replace(TOKEN_PLACEHOLDER, csrf_token(request).encode())
+
+
+_CSRF_CHARS = CSRF_ALLOWED_CHARS
+_CSRF_INDEX = {char: index for index, char in enumerate(_CSRF_CHARS)}
+
+
+# Random bytes below 248 (the largest multiple of 62 under 256) map evenly onto the characters;
+# the others are dropped.
+_CSRF_BYTE_LIMIT = 256 - 256 % len(_CSRF_CHARS)
+_CSRF_FROM_BYTE = bytes(ord(_CSRF_CHARS[byte % len(_CSRF_CHARS)]) for byte in range(256))
+_CSRF_DROPPED_BYTES = bytes(range(_CSRF_BYTE_LIMIT, 256))
+
+
+def _csrf_random_string() -> str:
+    """32 characters drawn evenly from Django's CSRF alphabet, from the system's random source.
+
+    What Django's ``get_random_string`` gives, from one read of ``os.urandom`` instead of one
+    ``SystemRandom`` call (each a read of ``os.urandom``) per character.
+    """
+    chars = b""
+    while len(chars) < CSRF_SECRET_LENGTH:
+        chars += os.urandom(2 * CSRF_SECRET_LENGTH).translate(_CSRF_FROM_BYTE, _CSRF_DROPPED_BYTES)
+    return chars[:CSRF_SECRET_LENGTH].decode("ascii")
+
+
+def csrf_token(request: HttpRequest) -> str:
+    """Django's ``get_token``: the same token format, cookie and flags, at a fraction of the cost.
+
+    The visitor's secret (from their cookie, read by ``CsrfViewMiddleware.process_request``, or a
+    new one) is masked with a fresh random mask, so no two pages carry the same token (BREACH);
+    the cookie is (re)sent by ``CsrfViewMiddleware.process_response``, as ``get_token`` asks.
+    """
+    secret = request.META.get("CSRF_COOKIE")
+    if secret is None:
+        secret = request.META["CSRF_COOKIE"] = _csrf_random_string()
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    mask = _csrf_random_string()
+    index, chars = _CSRF_INDEX, _CSRF_CHARS
+    cipher = "".join(
+        chars[(index[x] + index[y]) % len(chars)] for x, y in zip(secret, mask, strict=True)
+    )
+    return mask + cipher
 
 
 class AnonymousPageCacheMixin:
@@ -337,7 +523,7 @@ class AnonymousPageCacheMiddleware:
         if not request_may_have_a_copy(request):
             return self.get_response(request)
         key = _key(request)
-        version, copy = _lookup(key)
+        version, copy = _lookup_page(key)
         if copy is not None and copy[0] == version:
             return self._answer(request, copy)
         response = self.get_response(request)
