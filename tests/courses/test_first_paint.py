@@ -85,9 +85,10 @@ def test_a_file_not_allowed_by_the_policy_cannot_be_inlined():
         Template("{% load inline_static %}{% inline_static 'js/offline.js' %}").render(Context())
 
 
-def test_an_edited_file_is_read_again_with_its_new_hash(settings, tmp_path):
+def test_an_edited_file_is_read_again_with_its_new_hash_while_developing(settings, tmp_path):
     from django.contrib.staticfiles import finders
 
+    settings.DEBUG = True  # otherwise read once per process
     (tmp_path / "css").mkdir()
     sheet = tmp_path / "css" / "site.css"
     sheet.write_text("/* a comment */\nbody {\n  color: black;\n}\n")
@@ -111,6 +112,7 @@ def test_an_edited_file_is_read_again_with_its_new_hash(settings, tmp_path):
 def test_a_file_that_would_close_its_tag_early_is_refused(settings, tmp_path):
     from django.contrib.staticfiles import finders
 
+    settings.DEBUG = True  # read now, not the copy this process already keeps
     (tmp_path / "css").mkdir()
     (tmp_path / "css" / "site.css").write_text('a::after { content: "</style>"; }\n')
     settings.STATICFILES_DIRS = [tmp_path]

@@ -23,8 +23,8 @@ reader's text size before the first paint, are written into the ``<head>`` of ev
 minified as ``collectstatic`` sends them. The Content-Security-Policy allows exactly those
 texts by their SHA-256 hash (``inline_sources``, settings.CONTENT_SECURITY_POLICY_INLINE),
 the same for every response, so whole pages can still be cached and shared (a per-response
-nonce could not be). The text and its hash are read once per process (again only if the
-source file changes).
+nonce could not be). The text and its hash are read once per process (with DEBUG, again
+whenever the source file changes).
 """
 
 import base64
@@ -39,6 +39,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.safestring import SafeString, mark_safe
 
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
@@ -131,6 +132,7 @@ class InlineFile:
     text: str  # as it goes between <style> and </style> (or <script> and </script>)
     tag: str  # "style" or "script"
     source: str  # "'sha256-…'", the Content-Security-Policy source that allows exactly it
+    html: SafeString  # the whole element, made once: pages only copy it
 
 
 def inline_static(*, name: str) -> InlineFile:
@@ -138,12 +140,24 @@ def inline_static(*, name: str) -> InlineFile:
     ``collectstatic`` sends it, and its hash for the Content-Security-Policy.
 
     Only files listed in settings.CONTENT_SECURITY_POLICY_INLINE, so none can be inlined
-    without the policy allowing it. Read once per process, again if the file changes.
+    without the policy allowing it. Read once per process; with DEBUG, again if the file
+    changes (a developer's edit shows without a restart).
     """
     if name not in _inline_names():
         raise ImproperlyConfigured(
             f"{name} is not in settings.CONTENT_SECURITY_POLICY_INLINE: the page may not inline it"
         )
+    if not settings.DEBUG:
+        return _inline_once(name=name)
+    return _inline_found(name=name)
+
+
+@functools.cache
+def _inline_once(*, name: str) -> InlineFile:
+    return _inline_found(name=name)
+
+
+def _inline_found(*, name: str) -> InlineFile:
     path = finders.find(name)
     if isinstance(path, str):
         return _inline_read(name=name, path=path, modified=Path(path).stat().st_mtime_ns)
@@ -178,4 +192,6 @@ def _inline_read(*, name: str, path: str, modified: int) -> InlineFile:
     if f"</{tag}" in text.lower() or "<!--" in text:
         raise ImproperlyConfigured(f"{name} cannot be inlined: it would end its <{tag}> early")
     digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-    return InlineFile(text=text, tag=tag, source=f"'sha256-{digest}'")
+    # Our own file, checked above not to close its tag early: nothing to escape.
+    html = mark_safe(f"<{tag}>{text}</{tag}>")  # noqa: S308
+    return InlineFile(text=text, tag=tag, source=f"'sha256-{digest}'", html=html)
