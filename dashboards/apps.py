@@ -7,4 +7,4 @@ class DashboardsConfig(AppConfig):
     verbose_name = _("Dashboards")
 
     def ready(self) -> None:
-        from dashboards import receivers  # noqa: F401  (connects the fact table's receivers)
+        from dashboards import receivers  # noqa: F401  (the account-deletion hook)

@@ -93,41 +93,98 @@ class DashboardSnapshot(models.Model):
         return f"Dashboard snapshot {self.key} at {self.computed_at:%Y-%m-%d %H:%M}"
 
 
-class LessonMonth(models.Model):
-    """Facts for the dashboard: one learner's lessons in one local calendar month.
+class LearnerFact(models.Model):
+    """Facts for the dashboard: when one learner last did something, per course, area or skill.
 
-    One row per learner, course and month (``course_id`` is 0 for the row that counts every
-    course, including lessons whose course was deleted since). Kept in step by
-    :func:`dashboards.facts.learner_facts_touch` whenever a lesson is completed, and rebuilt from
-    the completions by ``manage.py dashboard_facts_rebuild``. The learner's place and type are
-    deliberately not copied here: they are read from the learner, so a learner who moves needs
-    no change and figures always follow where the learner lives now, as the raw tables do.
+    ``kind`` says what ``key`` is: a course (0: any course, including deleted ones), a skill
+    area, or a skill. The learner's place (neighbourhood, centre, 0 for none) and type are
+    copied here and moved when the learner moves, so distinct learners active in a period that
+    ends now ("last lesson on or after its start") are counted per place without reading any
+    learner's history. Kept in step by :mod:`dashboards.facts`.
     """
 
     learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_constraint=True
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    # Not a foreign key: 0 means "every course", and a deleted course keeps its old rows.
-    course_id = models.IntegerField()
-    month = models.DateField()  # the first day of the month, in settings.TIME_ZONE
-    lessons = models.IntegerField()
-    helped = models.IntegerField()
+    kind = models.PositiveSmallIntegerField()
+    key = models.IntegerField()
+    nid = models.IntegerField()
+    cid = models.IntegerField()
+    staff = models.BooleanField()
+    last_lesson = models.DateTimeField(null=True)
+    last_helped = models.DateTimeField(null=True)
+    last_alone = models.DateTimeField(null=True)
+    last_finished = models.DateTimeField(null=True)
+    last_skill = models.DateTimeField(null=True)
 
     class Meta:
-        verbose_name = _("lesson month fact")
+        verbose_name = _("learner fact")
         constraints = [
-            models.UniqueConstraint(
-                fields=["learner", "course_id", "month"], name="lesson_month_once"
-            ),
+            models.UniqueConstraint(fields=["learner", "kind", "key"], name="learner_fact_once"),
         ]
         indexes = [
-            # A period's whole months read from the index alone.
+            # Everything a view counts, read from the index alone (after VACUUM).
             models.Index(
-                fields=["course_id", "month"],
-                include=["learner", "lessons", "helped"],
-                name="lesson_month_cover",
-            ),
+                fields=["kind", "key"],
+                include=[
+                    "nid",
+                    "cid",
+                    "staff",
+                    "last_lesson",
+                    "last_helped",
+                    "last_alone",
+                    "last_finished",
+                    "last_skill",
+                ],  # fmt: skip
+                name="learner_fact_cover",
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.learner_id} {self.course_id} {self.month}: {self.lessons}"
+        return f"{self.learner_id} {self.kind}/{self.key}"
+
+
+class PlaceFact(models.Model):
+    """Facts for the dashboard: what the learners of one place did in one local day, week or
+    month, per course (0: any course) or skill area.
+
+    A place is (neighbourhood, centre, staff or tenant), 0 for no neighbourhood or centre.
+    ``learners`` and ``course_learners`` are the distinct learners of the place with a lesson,
+    or a finished course, in that day, week or month: every learner is in exactly one place, so
+    they add up across places. Kept in step by :mod:`dashboards.facts`.
+    """
+
+    kind = models.PositiveSmallIntegerField()
+    key = models.IntegerField()
+    grain = models.CharField(max_length=1)  # d, w or m
+    starts = models.DateField()  # the local day, Monday or first of the month
+    nid = models.IntegerField()
+    cid = models.IntegerField()
+    staff = models.BooleanField()
+    lessons = models.IntegerField(default=0)
+    helped = models.IntegerField(default=0)
+    finished = models.IntegerField(default=0)
+    skills = models.IntegerField(default=0)
+    learners = models.IntegerField(default=0)
+    course_learners = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("place fact")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "key", "grain", "starts", "nid", "cid", "staff"],
+                name="place_fact_once",
+            ),
+        ]
+        indexes = [
+            # Skills by area over every area: the areas' rows of a period, from the index alone.
+            models.Index(
+                fields=["grain", "starts"],
+                include=["key", "nid", "cid", "staff", "skills"],
+                condition=models.Q(kind=2),
+                name="place_fact_area",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}/{self.key} {self.grain} {self.starts} {self.nid}/{self.cid}"

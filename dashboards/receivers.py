@@ -1,23 +1,16 @@
-"""Keep the dashboard's fact table in step with completions saved outside the progress service.
+"""The dashboard's part in deleting an account: the learner's share of the fact tables goes
+first (``training.users.hooks.ACCOUNT_DELETE``, called just before the account is deleted).
 
-The progress service (``courses.progress.services.lesson_complete``) inserts completions in one
-statement of its own and calls :func:`dashboards.facts.learner_facts_touch` itself; a completion
-saved with ``save()`` or ``objects.create()`` (the admin, the demo, back-dated test records)
-comes through here. Deleting completions needs nothing: they go when their learner goes, and the
-learner's fact rows go with them.
+No signals: every writer of completions, finished courses, skills and a learner's place calls
+:mod:`dashboards.facts` itself (see its docstring).
 """
 
-from django.db.models.signals import post_save
-from django.dispatch import receiver
+from wagtail import hooks
 
-from courses.models import LessonCompletion
-from dashboards.facts import learner_facts_touch
+from dashboards.facts import learner_facts_forget
+from training.users.hooks import ACCOUNT_DELETE
 
 
-@receiver(post_save, sender=LessonCompletion, dispatch_uid="dashboards_facts_completion_saved")
-def completion_saved(
-    sender, instance: LessonCompletion, created: bool = False, raw: bool = False, **kwargs
-) -> None:
-    if raw:  # loading fixtures: rebuild the facts afterwards instead
-        return
-    learner_facts_touch(learner_id=instance.learner_id, added=instance if created else None)
+@hooks.register(ACCOUNT_DELETE, order=31)  # after the dashboard's exports (30)
+def learner_facts_account_delete(*, person) -> None:
+    learner_facts_forget(learner_id=person.pk)

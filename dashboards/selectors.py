@@ -8,8 +8,8 @@ turns them into tables and applies small-number suppression.
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -44,12 +44,13 @@ from courses.models import (
     Enrolment,
     LessonCompletion,
     LessonPage,
+    Skill,
     SkillArea,
     SkillRecord,
 )
 from dashboards import facts
-from dashboards.filters import Filters
-from dashboards.models import DashboardExport, LessonMonth
+from dashboards.filters import Filters, LearnerType
+from dashboards.models import DashboardExport, LearnerFact, PlaceFact
 from training.core.models import ActivityEvent, LearnerActivity
 from training.core.verbs import PARTICIPATION_PREFIX, verbs
 from training.places.models import CommunityCentre, Neighbourhood
@@ -247,20 +248,17 @@ def _cells_sql() -> str:
 
 
 def _learner_cells(f: Filters) -> list[LearnerCell]:
-    span = _facts_span(f)
-    if span is None:
-        per_learner = (
-            completions(f)
-            .values("learner_id")
-            .annotate(
-                lessons=Count(ROW),
-                helped=Count(ROW, filter=Q(assisted=True)),
-                alone=Count(ROW, filter=Q(assisted=False)),
-            )
+    if _facts_ready(f):
+        return _fact_cells(f)
+    per_learner = (
+        completions(f)
+        .values("learner_id")
+        .annotate(
+            lessons=Count(ROW),
+            helped=Count(ROW, filter=Q(assisted=True)),
+            alone=Count(ROW, filter=Q(assisted=False)),
         )
-        rows = regrouped(per_learner, _cells_sql())
-    else:
-        rows = _regrouped_sql(_lessons_per_learner_sql(f, span), _cells_sql())
+    )
     return [
         LearnerCell(
             neighbourhood=row[0],
@@ -268,82 +266,211 @@ def _learner_cells(f: Filters) -> list[LearnerCell]:
             staff=bool(row[2]),
             **{name: int(value) for name, value in zip(COUNTS, row[3:], strict=True)},
         )
-        for row in rows
+        for row in regrouped(per_learner, _cells_sql())
     ]
 
 
-# --- From the fact table (dashboards/facts.py) -------------------------------------------------
-
-Span = tuple[datetime | None, datetime]
+# --- From the fact tables (dashboards/facts.py) ------------------------------------------------
 
 
-def _facts_span(f: Filters) -> Span | None:
-    """The whole months of the period to read from the facts; None to read the raw rows only
-    (facts switched off, another time zone, the raw path asked for, or no whole month fits)."""
-    if f.raw or not facts.facts_enabled():
-        return None
-    return facts.month_span(f.start, f.end)
+def _facts_ready(f: Filters) -> bool:
+    """Whether this view reads the fact tables: not the raw path, the facts switched on, someone
+    in view, and nothing recorded after the period's end. The facts count "active in the period"
+    as "last done on or after its start", true of periods that end now (every view on the
+    page); a view of a moment in the past (tests) reads the raw rows. One query, three index
+    probes, once per view."""
+    if f.raw or f.nobody or not facts.facts_enabled():
+        return False
+    if "facts" not in f.cache:
+        f.cache["facts"] = not _anything_after(f.end)
+    return f.cache["facts"]
 
 
-def _month_facts(f: Filters, span: Span) -> QuerySet[LessonMonth]:
-    first, last = span
-    qs = LessonMonth.objects.filter(
-        f.learner_q(),
-        course_id=f.course.pk if f.course is not None else facts.EVERY_COURSE,
-        month__lt=last.date(),
-    ).order_by()
-    if first is not None:
-        qs = qs.filter(month__gte=first.date())
-    return qs
-
-
-def _edges(f: Filters, span: Span) -> list[QuerySet[LessonCompletion]]:
-    """The period's completions outside its whole months: the days at either end, each a
-    plain range of the covering time index (an OR of the two would read the table)."""
-    first, last = span
-    edges = [completions(f).filter(completed_at__gte=last)]
-    if first is not None:
-        edges.append(completions(f).filter(completed_at__lt=first))
-    return edges
-
-
-def _lessons_per_learner_sql(f: Filters, span: Span) -> tuple[str, tuple] | None:
-    """(learner_id, lessons, helped, alone) per learner in the period: whole months from the
-    facts and the edge days from the completions, added up per learner (so each learner is
-    counted once). None when nobody can be in the view."""
-    parts: list[QuerySet] = [_month_facts(f, span).values_list("learner_id", "lessons", "helped")]
-    for edge in _edges(f, span):
-        parts.append(
-            edge.values("learner_id").annotate(
-                lessons=Count(ROW), helped=Count(ROW, filter=Q(assisted=True))
-            )
-        )
-    selects: list[str] = []
-    params: list[Any] = []
-    try:
-        for number, part in enumerate(parts):
-            sql, part_params = part.query.sql_with_params()
-            # Django's own SQL for each part, its values kept as parameters.
-            selects.append(f"SELECT * FROM ({sql}) part{number}")  # noqa: S608
-            params += part_params
-    except EmptyResultSet:
-        return None
-    union = " UNION ALL ".join(selects)
-    sql = (
-        "SELECT u.learner_id, SUM(u.lessons) AS lessons, SUM(u.helped) AS helped, "  # noqa: S608
-        f"SUM(u.lessons) - SUM(u.helped) AS alone FROM ({union}) u GROUP BY u.learner_id"
-    )
-    return sql, tuple(params)
-
-
-def _regrouped_sql(inner: tuple[str, tuple] | None, outer_sql: str) -> list[tuple]:
-    """Like :func:`regrouped`, for an inner statement that is already SQL."""
-    if inner is None:
-        return []
-    sql, params = inner
+def _anything_after(end: datetime) -> bool:
+    later: list[QuerySet] = [
+        LessonCompletion.objects.filter(completed_at__gte=end),
+        Enrolment.objects.filter(completed_at__gte=end),
+        SkillRecord.objects.filter(achieved_at__gte=end),
+    ]
+    sqls, params = [], []
+    for qs in later:
+        sql, qs_params = qs.order_by().values("pk")[:1].query.sql_with_params()
+        sqls.append(f"EXISTS ({sql})")
+        params += qs_params
     with connection.cursor() as cursor:
-        cursor.execute(outer_sql.format(inner=sql), params)
-        return cursor.fetchall()
+        # Django's own SQL, its values kept as parameters.
+        cursor.execute(f"SELECT 1 WHERE {' OR '.join(sqls)}", params)  # noqa: S608
+        return cursor.fetchone() is not None
+
+
+def _place_q(f: Filters) -> Q:
+    """The chosen places, on the fact tables' copies of each learner's place."""
+    q = Q()
+    if f.neighbourhood is not None:
+        q &= Q(nid=f.neighbourhood.pk)
+    if f.centre is not None:
+        q &= Q(cid=f.centre.pk)
+    if f.learner_type:
+        q &= Q(staff=f.learner_type == LearnerType.STAFF)
+    return q
+
+
+def _since(f: Filters, field: str) -> Q:
+    """Learner facts of someone active in the period: their last ``field`` is in it."""
+    if f.start is None:
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}__gte": f.start})
+
+
+def _course_key(f: Filters) -> int:
+    return f.course.pk if f.course is not None else facts.EVERY_COURSE
+
+
+def _whole_weeks(f: Filters, qs: QuerySet[PlaceFact]) -> tuple[QuerySet[PlaceFact], Filters | None]:
+    """The period's sums: its whole local weeks from the cube and the whole days before its
+    first Monday (all time: every month), and the view narrowed to the moments before its first
+    midnight (None when there are none), whose rows are read raw: less than a day of rows."""
+    if f.start is None:
+        return qs.filter(grain=facts.MONTH), None
+    midnight = facts.first_from(f.start, facts.DAY)
+    monday = facts.first_from(f.start, facts.WEEK)
+    whole = qs.filter(
+        Q(grain=facts.WEEK, starts__gte=monday.date())
+        | Q(grain=facts.DAY, starts__gte=midnight.date(), starts__lt=monday.date())
+    )
+    if midnight == f.start:
+        return whole, None
+    return whole, replace(f, end=midnight)
+
+
+def _edge(f: Filters, edge: Filters, model, field: str) -> QuerySet:
+    """Rows of ``model`` in the days before the period's first Monday, of the chosen course and
+    places (each row's place looked up by its learner: a few thousand rows at most)."""
+    qs = model.objects.filter(edge.in_period(field)).order_by()
+    if f.course is not None and model is not SkillRecord:
+        qs = qs.filter(course_id=f.course.pk)
+    return qs.annotate(**facts.place_looked_up()).filter(_place_q(f))
+
+
+def _taught(f: Filters) -> QuerySet:
+    assert f.course is not None
+    return LessonPage.objects.filter(
+        path__startswith=f.course.path, depth=f.course.depth + 1
+    ).values("skills")
+
+
+FACT_CELL = (
+    *("nid", "cid", "staff", "learners", "lessons", "helped", "helped_learners"),
+    *("alone_learners", "finished", "course_learners", "skills", "skill_learners"),
+)
+
+
+def _fact_cells_sql(f: Filters) -> tuple[str, list]:
+    """Per place: the learners active in the period from the learner facts, and the sums from
+    the cube and the raw days before the first Monday, in one statement."""
+    place = {name: f"p.{name}" for name in facts.PLACE}
+    state = (
+        LearnerFact.objects.filter(_place_q(f), kind=facts.KIND_COURSE, key=_course_key(f))
+        .values(*facts.PLACE)
+        .annotate(
+            a=Count("nid", filter=_since(f, "last_lesson")),
+            b=Count("nid", filter=_since(f, "last_helped")),
+            c=Count("nid", filter=_since(f, "last_alone")),
+            d=Count("nid", filter=_since(f, "last_finished")),
+            e=Count("nid", filter=_since(f, "last_skill")),
+        )
+    )
+    learners = {"learners": "p.a", "helped_learners": "p.b", "alone_learners": "p.c",
+                "course_learners": "p.d", "skill_learners": "p.e"}  # fmt: skip
+    parts = [facts.part_sql(state, {**place, **learners}, FACT_CELL)]
+    cube, edge = _whole_weeks(
+        f, PlaceFact.objects.filter(_place_q(f), kind=facts.KIND_COURSE, key=_course_key(f))
+    )
+    sums = cube.values(*facts.PLACE).annotate(
+        l=Sum("lessons"), h=Sum("helped"), fi=Sum("finished"), s=Sum("skills")
+    )
+    parts.append(
+        facts.part_sql(
+            sums,
+            {**place, "lessons": "p.l", "helped": "p.h", "finished": "p.fi", "skills": "p.s"},
+            FACT_CELL,
+        )
+    )
+    if edge is not None:
+        lessons = (
+            _edge(f, edge, LessonCompletion, "completed_at")
+            .values(*facts.PLACE)
+            .annotate(l=Count(ROW), h=Count(ROW, filter=Q(assisted=True)))
+        )
+        parts.append(
+            facts.part_sql(lessons, {**place, "lessons": "p.l", "helped": "p.h"}, FACT_CELL)
+        )
+        finished = (
+            _edge(f, edge, Enrolment, "completed_at").values(*facts.PLACE).annotate(fi=Count(ROW))
+        )
+        parts.append(facts.part_sql(finished, {**place, "finished": "p.fi"}, FACT_CELL))
+        if f.course is None:
+            skills = (
+                _edge(f, edge, SkillRecord, "achieved_at")
+                .values(*facts.PLACE)
+                .annotate(s=Count(ROW))
+            )
+            parts.append(facts.part_sql(skills, {**place, "skills": "p.s"}, FACT_CELL))
+    union, params = facts.union_sql(parts)
+    qn = facts.qn
+    sums_sql = ", ".join(f"SUM(u.{qn(name)})" for name in FACT_CELL[3:])
+    # Only our own table and column names are put in; values stay parameters.
+    sql = (
+        f"SELECT n.{qn(Neighbourhood._meta.get_field('name').column)}, "  # noqa: S608
+        f"c.{qn(CommunityCentre._meta.get_field('name').column)}, g.* FROM ("
+        f"SELECT u.nid, u.cid, u.staff, {sums_sql} FROM ({union}) u "
+        f"GROUP BY u.nid, u.cid, u.staff) g "
+        f"LEFT OUTER JOIN {facts.table(Neighbourhood)} n "
+        f"ON n.{qn(Neighbourhood._meta.pk.column)} = g.nid "
+        f"LEFT OUTER JOIN {facts.table(CommunityCentre)} c "
+        f"ON c.{qn(CommunityCentre._meta.pk.column)} = g.cid"
+    )
+    return sql, params
+
+
+def _fact_cells(f: Filters) -> list[LearnerCell]:
+    """The cells from the fact tables; the period's courses and skills go in ``f.cache``."""
+    sql, params = _fact_cells_sql(f)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    cells = []
+    totals = dict.fromkeys(("courses", "course_learners", "skills", "skill_learners"), 0)
+    for row in rows:
+        neighbourhood, centre, _nid, _cid, staff, *counts = row
+        values = dict(zip(FACT_CELL[3:], (int(value or 0) for value in counts), strict=True))
+        totals["courses"] += values["finished"]
+        for name in ("course_learners", "skills", "skill_learners"):
+            totals[name] += values[name]
+        if values["learners"]:
+            cells.append(
+                LearnerCell(
+                    neighbourhood=neighbourhood,
+                    centre=centre,
+                    staff=bool(staff),
+                    learners=values["learners"],
+                    lessons=values["lessons"],
+                    helped_lessons=values["helped"],
+                    helped_learners=values["helped_learners"],
+                    alone_lessons=values["lessons"] - values["helped"],
+                    alone_learners=values["alone_learners"],
+                )
+            )
+    if f.course is not None:
+        # A course's skills: those its lessons teach now; each learner has a skill once, so
+        # the skill's learner facts in the period are its records.
+        totals.update(
+            LearnerFact.objects.filter(
+                _place_q(f), _since(f, "last_skill"), kind=facts.KIND_SKILL, key__in=_taught(f)
+            ).aggregate(skills=Count("pk"), skill_learners=Count("learner_id", distinct=True))
+        )
+    f.cache["fact_totals"] = totals
+    return cells
 
 
 def _sum(cells: list[LearnerCell]) -> dict[str, int]:
@@ -353,6 +480,8 @@ def _sum(cells: list[LearnerCell]) -> dict[str, int]:
 def headline(f: Filters) -> Headline:
     """Active learners, lessons, courses and skills in the period, and help versus alone."""
     lessons = _sum(learner_cells(f))
+    if _facts_ready(f):
+        return Headline(**lessons, **f.cache["fact_totals"])
     courses = courses_finished(f).aggregate(
         courses=Count("pk"), course_learners=Count("learner_id", distinct=True)
     )
@@ -553,6 +682,8 @@ def _lessons_per_bucket(
 
 def trend(f: Filters) -> list[TrendPoint]:
     """Lessons and courses completed per week or month, with every week or month in between."""
+    if _facts_ready(f):
+        return _trend_facts(f)
     courses: dict[Any, Any] = {
         row["b"]: row
         for row in courses_finished(f)
@@ -560,21 +691,17 @@ def trend(f: Filters) -> list[TrendPoint]:
         .values("b")
         .annotate(courses=Count("pk"), course_learners=Count("learner_id", distinct=True))
     }
-    span = _facts_span(f) if f.bucket == "month" else None
     # The first week or month: the period's, or for all time the earliest lesson or course.
     if f.start is not None:
         first = _start_of(f, f.start)
     else:
-        earliest = _earliest_lesson(f, span)
+        earliest = completions(f).aggregate(first=Min("completed_at"))["first"]
         starts = [*courses, *([_start_of(f, earliest)] if earliest else [])]
         if not starts:
             return []
         first = min(starts)
     buckets = _buckets_between(f, first, _start_of(f, f.end))
-    if span is None:
-        lessons = _lessons_per_bucket(f, buckets)
-    else:
-        lessons = _lessons_per_month_facts(f, span, buckets)
+    lessons = _lessons_per_bucket(f, buckets)
     if not courses and not any(count for count, _learners in lessons.values()):
         return []
     return [
@@ -589,57 +716,51 @@ def trend(f: Filters) -> list[TrendPoint]:
     ]
 
 
-def _earliest_lesson(f: Filters, span: Span | None) -> datetime | None:
-    """When the first lesson of the view was done (only its month matters): from the facts'
-    whole months, or else the days after them (two queries, whatever the data)."""
-    if span is None:
-        return completions(f).aggregate(first=Min("completed_at"))["first"]
-    month = _month_facts(f, span).annotate(first=Func(F("month"), function="MIN")).values("first")
-    after = (
-        completions(f)
-        .filter(completed_at__gte=span[1])
-        .annotate(first=Func(F("completed_at"), function="MIN"))
-        .values("first")
+def _trend_facts(f: Filters) -> list[TrendPoint]:
+    """The trend from the cube: every whole week or month (its distinct learners kept per
+    place, so they add up), and the period's first, partial one read raw (a month at most)."""
+    cube = PlaceFact.objects.filter(
+        _place_q(f),
+        kind=facts.KIND_COURSE,
+        key=_course_key(f),
+        grain=facts.WEEK if f.bucket == "week" else facts.MONTH,
     )
-    try:
-        month_sql, month_params = month.query.sql_with_params()
-        after_sql, after_params = after.query.sql_with_params()
-    except EmptyResultSet:
-        return None
-    with connection.cursor() as cursor:
-        # Django's own SQL for both, their values kept as parameters: one statement.
-        cursor.execute(f"SELECT ({month_sql}), ({after_sql})", (*month_params, *after_params))  # noqa: S608
-        first_month, first_after = cursor.fetchone()
-    if first_month is not None:
-        if isinstance(first_month, str):  # SQLite hands back the text of the date
-            first_month = date.fromisoformat(first_month)
-        return datetime(first_month.year, first_month.month, 1, tzinfo=facts.facts_timezone())
-    if isinstance(first_after, str):
-        first_after = datetime.fromisoformat(first_after).replace(tzinfo=UTC)
-    return first_after
-
-
-def _lessons_per_month_facts(
-    f: Filters, span: Span, buckets: list[datetime]
-) -> dict[datetime, tuple[int, int]]:
-    """Lessons and distinct learners per month: whole months from the facts (one row per learner
-    and month, so counting rows counts learners), the months at either end from the raw rows."""
-    first, last = span
-    inside = [b for b in buckets if (first is None or b >= first) and b < last]
-    counted: dict[datetime, tuple[int, int]] = {}
-    if inside:
-        by_day = {b.date(): b for b in inside}
-        rows = (
-            _month_facts(f, span)
-            .values("month")
-            .annotate(lessons=Sum("lessons"), learners=Count("learner_id"))
+    first = _start_of(f, f.start) if f.start is not None else None
+    if first is not None:
+        whole_from = first if first == f.start else _next_bucket(f, first)
+        cube = cube.filter(starts__gte=whole_from.date())
+    counted: dict[date, tuple[int, int, int, int]] = {}
+    for row in cube.values("starts").annotate(
+        l=Sum("lessons"), n=Sum("learners"), c=Sum("finished"), cl=Sum("course_learners")
+    ):
+        counted[row["starts"]] = (int(row["l"]), int(row["n"]), int(row["c"]), int(row["cl"]))
+    if first is not None and whole_from != first:
+        lessons, learners = _lessons_per_bucket(f, [first], [whole_from]).get(first, (0, 0))
+        done = (
+            courses_finished(f)
+            .filter(completed_at__lt=whole_from)
+            .aggregate(courses=Count("pk"), course_learners=Count("learner_id", distinct=True))
         )
-        for row in rows:
-            counted[by_day[row["month"]]] = (int(row["lessons"]), int(row["learners"]))
-    outside = [b for b in buckets if b not in by_day] if inside else buckets
-    ends = [_next_bucket(f, b) for b in outside]
-    counted.update(_lessons_per_bucket(f, outside, ends))
-    return counted
+        counted[first.date()] = (lessons, learners, done["courses"], done["course_learners"])
+    if first is None:
+        # All time: from the first week or month with a lesson or a course finished.
+        begun = [day for day, (lessons, _n, courses, _c) in counted.items() if lessons or courses]
+        if not begun:
+            return []
+        first = facts.local_midnight(min(begun))
+    if not any(lessons or courses for lessons, _n, courses, _c in counted.values()):
+        return []
+    empty = (0, 0, 0, 0)
+    return [
+        TrendPoint(
+            starts=b,
+            lessons=counted.get(b.date(), empty)[0],
+            learners=counted.get(b.date(), empty)[1],
+            courses=counted.get(b.date(), empty)[2],
+            course_learners=counted.get(b.date(), empty)[3],
+        )
+        for b in _buckets_between(f, first, _start_of(f, f.end))
+    ]
 
 
 def _start_of(f: Filters, moment: datetime) -> datetime:
@@ -731,16 +852,69 @@ def _skill_areas_sql() -> str:
 
 
 def skills_by_area(f: Filters) -> list[SkillAreaRow]:
-    per_learner = (
-        skills_achieved(f)
-        .annotate(area=F("skill__area_id"))
-        .values("area", "learner_id")
-        .annotate(skills=Count(ROW))
-    )
+    if _facts_ready(f):
+        rows = _skills_by_area_facts(f)
+    else:
+        per_learner = (
+            skills_achieved(f)
+            .annotate(area=F("skill__area_id"))
+            .values("area", "learner_id")
+            .annotate(skills=Count(ROW))
+        )
+        rows = regrouped(per_learner, _skill_areas_sql())
     return [
         SkillAreaRow(area=name, skills=int(skills), learners=int(learners))
-        for name, skills, learners in regrouped(per_learner, _skill_areas_sql())
+        for name, skills, learners in rows
     ]
+
+
+def _skills_by_area_facts(f: Filters) -> list[tuple]:
+    """(area, skills, learners) from the fact tables: learners from the learner facts per area,
+    skills from the cube and the raw days before the first Monday. With a course chosen, the
+    learner facts of the skills it teaches (a learner has each skill once)."""
+    if f.course is not None:
+        area = Skill.objects.filter(pk=OuterRef("key")).values("area_id")[:1]
+        per_learner = (
+            LearnerFact.objects.filter(
+                _place_q(f), _since(f, "last_skill"), kind=facts.KIND_SKILL, key__in=_taught(f)
+            )
+            .annotate(area=Subquery(area))
+            .values("area", "learner_id")
+            .annotate(skills=Count("pk"))
+        )
+        return regrouped(per_learner, _skill_areas_sql())
+    names = ("area", "skills", "learners")
+    state = (
+        LearnerFact.objects.filter(_place_q(f), kind=facts.KIND_AREA)
+        .values(k=F("key"))
+        .annotate(n=Count("nid", filter=_since(f, "last_skill")))
+    )
+    parts = [facts.part_sql(state, {"area": "p.k", "learners": "p.n"}, names)]
+    cube, edge = _whole_weeks(f, PlaceFact.objects.filter(_place_q(f), kind=facts.KIND_AREA))
+    sums = cube.values(k=F("key")).annotate(s=Sum("skills"))
+    parts.append(facts.part_sql(sums, {"area": "p.k", "skills": "p.s"}, names))
+    if edge is not None:
+        raw = (
+            _edge(f, edge, SkillRecord, "achieved_at")
+            .values(k=F("skill__area_id"))
+            .annotate(s=Count(ROW))
+        )
+        parts.append(facts.part_sql(raw, {"area": "p.k", "skills": "p.s"}, names))
+    union, params = facts.union_sql(parts)
+    area_meta = SkillArea._meta
+    qn = facts.qn
+    pk, name = qn(area_meta.pk.column), qn(area_meta.get_field("name").column)
+    order = qn(area_meta.get_field("sort_order").column)
+    # Only our own table and column names are put in; values stay parameters.
+    sql = (
+        f"SELECT a.{name}, SUM(u.skills), SUM(u.learners) FROM ({union}) u "  # noqa: S608
+        f"INNER JOIN {facts.table(SkillArea)} a ON a.{pk} = u.area "
+        f"GROUP BY a.{pk}, a.{name}, a.{order} HAVING SUM(u.learners) > 0 "
+        f"ORDER BY a.{order}, a.{name}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 # --- Stalled learners --------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from courses.models import (
     SkillRecord,
 )
 from courses.verbs import COURSE_COMPLETED, COURSE_STARTED, LESSON_COMPLETED, SKILL_ACHIEVED
+from dashboards.facts import facts_rebuild
 from events.verbs import EVENT_BOOKED
 from training.core.models import ActivityEvent
 from training.core.services import activity_record_many
@@ -245,4 +246,7 @@ def demo_seed(*, stdout) -> None:
             skill_lessons=skill_lessons,
         )
         added += 1
+    if added:
+        # Written in bulk above: the dashboard's fact tables are worked out again whole.
+        facts_rebuild()
     stdout.write(f"Dashboard: {len(learners)} demo learners, {added} given back-dated progress.")

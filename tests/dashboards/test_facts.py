@@ -1,5 +1,5 @@
-"""The dashboard's fact table (dashboards/facts.py): kept in step by the real services, rebuilt
-to the same rows, and giving every figure of every view exactly as the raw rows do."""
+"""The dashboard's fact tables (dashboards/facts.py): kept in step by every writer, rebuilt to
+the same rows, and giving every figure of every view exactly as the raw rows do."""
 
 import random
 from dataclasses import replace
@@ -7,37 +7,57 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.management import call_command
+from django.db.models import Q
 from django.http import QueryDict
 from django.test import override_settings
+from django.utils import timezone
 from django.utils.http import urlencode
 
 import pytest
 
-from courses.models import LessonCompletion
-from courses.progress.services import lesson_complete
-from dashboards import selectors
+from courses.models import Enrolment, LessonCompletion, Skill
+from courses.progress.services import lesson_complete, skill_record_observed
+from dashboards import facts, selectors
 from dashboards.access import Scope
-from dashboards.facts import EVERY_COURSE, facts_rebuild, month_span
+from dashboards.facts import DAY, EVERY_COURSE, KIND_COURSE, WEEK, facts_rebuild, first_from
 from dashboards.filters import DashboardFilterForm, filters_from
-from dashboards.models import LessonMonth
+from dashboards.models import LearnerFact, PlaceFact
 from dashboards.reports import dashboard_tables
 from tests.dashboards.conftest import NOW
 from tests.factories.courses import CoursePageFactory, LessonPageFactory
-from tests.factories.dashboards import complete, enrol, event, skill_achieve
+from tests.factories.dashboards import complete, course_finish, enrol, event, skill_achieve
 from tests.factories.places import CommunityCentreFactory, NeighbourhoodFactory
 from tests.factories.users import UserFactory
+from training.users.data_rights.services import account_delete
 from training.users.services import profile_update
 
 pytestmark = pytest.mark.django_db
 
 LONDON = ZoneInfo("Europe/London")
 EVERY_PLACE = Scope(every_place=True)
+COUNTS = ("lessons", "helped", "finished", "skills", "learners", "course_learners")
 
 
-def facts_rows() -> set[tuple]:
-    return set(
-        LessonMonth.objects.values_list("learner_id", "course_id", "month", "lessons", "helped")
+def facts_rows() -> tuple[set, set]:
+    """Every row of both tables (cube rows that add up to nothing left out: a learner who moved
+    leaves zeros behind at their old place)."""
+    cube = set(
+        PlaceFact.objects.exclude(**dict.fromkeys(COUNTS, 0)).values_list(
+            "kind", "key", "grain", "starts", "nid", "cid", "staff", *COUNTS
+        )
     )
+    learners = set(
+        LearnerFact.objects.values_list(
+            "learner_id", "kind", "key", "nid", "cid", "staff", *facts.LASTS
+        )  # fmt: skip
+    )
+    return cube, learners
+
+
+def rebuilt_equals_kept() -> bool:
+    kept = facts_rows()
+    facts_rebuild()
+    return facts_rows() == kept
 
 
 def view(*, now=NOW, scope=EVERY_PLACE, **query):
@@ -60,75 +80,97 @@ def figures(f) -> dict:
         "cells": sorted(selectors.learner_cells(f), key=repr),
         "headline": selectors.headline(f),
         "trend": selectors.trend(f),
+        "areas": selectors.skills_by_area(f),
     }
 
 
-def test_month_span_splits_a_rolling_period_into_whole_months_and_edges():
-    now = datetime(2026, 6, 17, 12, tzinfo=LONDON)
-    first, last = month_span(now - timedelta(days=365), now)
-    assert (first, last) == (
-        datetime(2025, 7, 1, tzinfo=LONDON),
-        datetime(2026, 6, 1, tzinfo=LONDON),
-    )
-    # A period that starts exactly at midnight on the 1st uses that month whole.
-    assert month_span(datetime(2026, 3, 1, tzinfo=LONDON), now)[0] == datetime(
-        2026, 3, 1, tzinfo=LONDON
-    )
-    # Four weeks inside one month: no whole month, everything from the raw rows.
-    assert month_span(datetime(2026, 6, 2, tzinfo=LONDON), now) is None
-    assert month_span(None, now) == (None, datetime(2026, 6, 1, tzinfo=LONDON))
+def test_a_period_is_split_at_its_first_midnight_and_monday():
+    # Wednesday 17 June 2026, noon: a year back is Tuesday 17 June 2025, noon.
+    start = datetime(2026, 6, 17, 12, tzinfo=LONDON) - timedelta(days=365)
+    assert first_from(start, DAY) == datetime(2025, 6, 18, tzinfo=LONDON)
+    assert first_from(start, WEEK) == datetime(2025, 6, 23, tzinfo=LONDON)
+    # Exactly Monday midnight: that day and week are whole.
+    monday = datetime(2026, 6, 15, tzinfo=LONDON)
+    assert first_from(monday, DAY) == first_from(monday, WEEK) == monday
+    # The night the clocks went back (26 October 2025 is a Sunday).
+    night = datetime(2025, 10, 26, 1, 30, tzinfo=LONDON)
+    assert first_from(night, DAY) == datetime(2025, 10, 27, tzinfo=LONDON)
+    assert first_from(night, WEEK) == datetime(2025, 10, 27, tzinfo=LONDON)
 
 
 def test_completing_a_lesson_through_the_service_counts_it_in(world):
     learner = world.people["b1"]
     lesson = LessonPageFactory(parent=world.course_y, title="Y lesson 3")
     helper = world.people["a1"]
-    before = dict(LessonMonth.objects.filter(learner=learner).values_list("course_id", "lessons"))
-    at = datetime(2026, 6, 10, 9, tzinfo=LONDON)
+    at = datetime(2026, 6, 10, 9, tzinfo=LONDON)  # a Wednesday
+    place = {"nid": world.birch.pk, "cid": world.birch_house.pk, "staff": True}
+    june = PlaceFact.objects.filter(kind=KIND_COURSE, grain="m", starts=at.date().replace(day=1))
+    before = {row.key: (row.lessons, row.helped) for row in june.filter(**place)}
 
     lesson_complete(learner=learner, lesson=lesson, helper=helper, completed_at=at)
     # Done twice (a double click): counted once.
     lesson_complete(learner=learner, lesson=lesson, helper=helper, completed_at=at)
 
-    june = LessonMonth.objects.filter(learner=learner, month=at.date().replace(day=1))
-    assert dict(june.values_list("course_id", "lessons")) == {
-        world.course_y.pk: 2,
-        EVERY_COURSE: 2,
-    }
-    assert set(june.values_list("helped", flat=True)) == {1}
-    assert before != dict(
-        LessonMonth.objects.filter(learner=learner).values_list("course_id", "lessons")
+    after = {row.key: (row.lessons, row.helped) for row in june.filter(**place)}
+    for key in (world.course_y.pk, EVERY_COURSE):
+        lessons, helped = before.get(key, (0, 0))
+        assert after[key] == (lessons + 1, helped + 1)
+    state = LearnerFact.objects.get(learner=learner, kind=KIND_COURSE, key=EVERY_COURSE)
+    assert (state.last_lesson, state.last_helped) == (at, at)
+    assert rebuilt_equals_kept()
+
+
+def test_finishing_a_course_and_skills_through_the_services_count_them_in(world):
+    learner = UserFactory(neighbourhood=world.alder, community_centre=world.alder_hall)
+    course = CoursePageFactory(title="Course Z", slug="course-z")
+    skill = Skill.objects.exclude(code="SAF-7").order_by("code").first()
+    lesson = LessonPageFactory(parent=course, title="Z lesson 1", skills=[skill.code])
+    at = datetime(2026, 6, 16, 9, tzinfo=LONDON)
+    f = view()
+    before = selectors.headline(f)
+
+    result = lesson_complete(learner=learner, lesson=lesson, completed_at=at)
+
+    assert result.course_completed and result.skills_achieved == [skill.pk]
+    f = view()
+    headline = selectors.headline(f)
+    assert headline == selectors.headline(replace(f, raw=True))
+    assert (headline.courses, headline.course_learners) == (
+        before.courses + 1,
+        before.course_learners + 1,
     )
-    # Exactly what a rebuild from the completions gives.
-    kept = facts_rows()
-    facts_rebuild()
-    assert facts_rows() == kept
+    assert (headline.skills, headline.skill_learners) == (
+        before.skills + 1,
+        before.skill_learners + 1,
+    )
+    observed = UserFactory(neighbourhood=world.birch)
+    skill_record_observed(learner=observed, skill=skill, helper=world.people["a1"])
+    # Observed now (the real now, after NOW): seen by a view that ends now.
+    now = view(now=timezone.now() + timedelta(minutes=1), period="4w")
+    assert selectors._facts_ready(now)
+    assert selectors.headline(now).skills == 1
+    assert selectors.skills_by_area(now) == selectors.skills_by_area(replace(now, raw=True))
+    assert LearnerFact.objects.filter(learner=observed, kind=facts.KIND_SKILL, key=skill.pk)
+    assert rebuilt_equals_kept()
 
 
 def test_the_completions_of_the_world_give_the_same_rows_as_a_rebuild(world):
     kept = facts_rows()
-    assert kept, "the world's completions were counted in as they were saved"
-    LessonMonth.objects.all().delete()
+    assert kept[0] and kept[1], "the world's records were counted in as they were saved"
+    PlaceFact.objects.all().delete()
+    LearnerFact.objects.all().delete()
     call_command("dashboard_facts_rebuild", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert facts_rows() == kept
-    # c1's lesson 400 days ago, in May 2025: one row for course X and one for every course.
-    c1 = world.people["c1"]
-    assert set(LessonMonth.objects.filter(learner=c1).values_list("course_id", "month")) == {
-        (world.course_x.pk, datetime(2025, 5, 1).date()),
-        (EVERY_COURSE, datetime(2025, 5, 1).date()),
-    }
 
 
 def test_a_changed_completion_is_worked_out_again(world):
-    """A completion saved again (here: marked as done with help) changes its learner's rows."""
+    """A completion changed (here: marked as done with help) inside learner_facts_change."""
     completion = LessonCompletion.objects.filter(learner=world.people["a6"]).first()
-    completion.assisted = True
-    completion.save()
-    kept = facts_rows()
-    facts_rebuild()
-    assert facts_rows() == kept
-    f = view()
-    from_facts, from_raw = both(f)
+    with facts.learner_facts_change(learner_id=completion.learner_id):
+        completion.assisted = True
+        completion.save()
+    assert rebuilt_equals_kept()
+    from_facts, from_raw = both(view())
     assert from_facts == from_raw
 
 
@@ -147,58 +189,87 @@ def test_moving_neighbourhood_moves_the_learners_figures(world):
     )
 
     f = view()
+    assert selectors._facts_ready(f)
     after = {row.label: row.learners for row in selectors.breakdown(f, by="neighbourhood")}
     assert after == {"Alder": 5, "Birch": 3}
-    assert after == {
-        row.label: row.learners
-        for row in selectors.breakdown(replace(f, raw=True), by="neighbourhood")
+    assert set(LearnerFact.objects.filter(learner=a1).values_list("nid", "cid")) == {
+        (world.birch.pk, world.birch_house.pk)
     }
     birch = view(neighbourhood="birch")
     assert selectors.headline(birch).learners == 3
     from_facts, from_raw = both(birch)
     assert from_facts == from_raw
+    assert rebuilt_equals_kept()
+
+
+def test_a_deleted_account_leaves_the_figures(world):
+    a1 = world.people["a1"]
+    account_delete(user=a1)
+    f = view(period="all")
+    assert selectors.headline(f).learners == 8  # 9 learners, less a1
+    from_facts, from_raw = both(f)
+    assert from_facts == from_raw
+    assert rebuilt_equals_kept()
 
 
 def test_the_facts_are_really_read(world):
-    """The wide views read the fact table (not a test that could pass on the raw path): with
-    the facts emptied, the whole months of the period are gone from the figures."""
+    """The views read the fact tables (not a test that could pass on the raw path): with the
+    facts emptied, the figures are gone."""
     f = view(period="all")
-    LessonMonth.objects.all().delete()
-    assert selectors.headline(f).lessons < selectors.headline(replace(f, raw=True)).lessons
+    assert selectors._facts_ready(f)
+    PlaceFact.objects.all().delete()
+    LearnerFact.objects.all().delete()
+    assert selectors.headline(f).lessons == 0
+    assert selectors.headline(replace(f, raw=True)).lessons == 25
+
+
+def test_a_view_of_a_past_moment_reads_the_raw_rows(world):
+    """Counting "last lesson on or after the start" needs nothing after the end: a view as at
+    a moment before some records is worked out from the raw rows."""
+    f = view(now=NOW - timedelta(days=30))
+    assert not selectors._facts_ready(f)
+    PlaceFact.objects.all().delete()
+    assert selectors.headline(f).lessons == selectors.headline(replace(f, raw=True)).lessons > 0
 
 
 @override_settings(DASHBOARD_FACTS=False)
 def test_the_raw_path_can_be_chosen_by_setting(world):
     f = view(period="all")
-    LessonMonth.objects.all().delete()
+    PlaceFact.objects.all().delete()
+    LearnerFact.objects.all().delete()
     assert selectors.headline(f).lessons == 25
 
 
 # --- Randomised: every table of every view, facts against raw rows ----------------------------
 
 NOWS = [
-    NOW,
-    # Exactly midnight on the 1st (the period's first month is whole), in summer time.
-    datetime(2026, 7, 1, 0, 0, tzinfo=LONDON),
     # The night the clocks go back.
     datetime(2025, 10, 26, 1, 30, tzinfo=LONDON),
     # A minute before the new year.
     datetime(2025, 12, 31, 23, 59, tzinfo=LONDON),
+    NOW,
+    # Exactly midnight on the 1st, in summer time.
+    datetime(2026, 7, 1, 0, 0, tzinfo=LONDON),
 ]
 
 
 def random_world(rng: random.Random):
+    """Places, courses and 40 learners, and their records as a list of (moment, write): the
+    writes are made in time order, so the views can be compared as at moments in between."""
     places = [NeighbourhoodFactory(name=f"Estate {n}", slug=f"estate-{n}") for n in range(3)]
     centres = [
         CommunityCentreFactory(name=f"Centre {n}", slug=f"centre-{n}", neighbourhood=places[n])
         for n in range(2)
     ]
+    skills = list(Skill.objects.order_by("code")[:3])
     courses = []
     for n in range(3):
         course = CoursePageFactory(title=f"Course {n}", slug=f"random-course-{n}")
         lessons = [
             LessonPageFactory(
-                parent=course, title=f"C{n} lesson {m}", skills=["SAF-7"] if m == 0 else []
+                parent=course,
+                title=f"C{n} lesson {m}",
+                skills=[skills[(n + m) % 3].code] if m < 2 else [],
             )
             for m in range(4)
         ]
@@ -206,9 +277,12 @@ def random_world(rng: random.Random):
     helper = UserFactory(username="random-helper")
     start = datetime(2024, 6, 1, tzinfo=LONDON)
     span_seconds = int((datetime(2026, 7, 2, tzinfo=LONDON) - start).total_seconds())
-    from courses.models import Skill
+    writes: list[tuple[datetime, int, object]] = []
 
-    skill = Skill.objects.get(code="SAF-7")
+    def later(at, write):
+        writes.append((at, len(writes), write))
+
+    learners = []
     for n in range(40):
         learner = UserFactory(
             username=f"random-{n}",
@@ -216,39 +290,35 @@ def random_world(rng: random.Random):
             community_centre=rng.choice([*centres, None]),
             is_staff_member=rng.random() < 0.3,
         )
+        learners.append(learner)
+        achieved: set[int] = set()
         for course, lessons in rng.sample(courses, rng.randint(0, 3)):
             began = start + timedelta(seconds=rng.randrange(span_seconds))
             done = rng.randint(0, len(lessons))
+            later(began, lambda lr=learner, c=course, b=began: enrol(
+                learner=lr, course=c, started_at=b))  # fmt: skip
             at = began
             for lesson in lessons[:done]:
                 at += timedelta(hours=rng.randint(1, 24 * 40))
-                complete(
-                    learner=learner,
-                    lesson=lesson,
-                    course=course,
-                    at=at,
-                    helper=helper if rng.random() < 0.25 else None,
-                )
-            enrol(
-                learner=learner,
-                course=course,
-                started_at=began,
-                last_lesson=lessons[max(done - 1, 0)],
-                completed_at=at if done == len(lessons) else None,
-            )
-            if done:
-                if not learner.skill_records.exists():
-                    skill_achieve(learner=learner, skill=skill, at=at)
-                event(actor=learner, verb="community.group.joined", at=at + timedelta(days=40))
-    return places, centres, courses
+                helped = helper if rng.random() < 0.25 else None
+                later(at, lambda lr=learner, ls=lesson, c=course, t=at, h=helped: complete(
+                    learner=lr, lesson=ls, course=c, at=t, helper=h))  # fmt: skip
+                for skill in lesson.skills.all():
+                    if skill.pk not in achieved and rng.random() < 0.7:
+                        achieved.add(skill.pk)
+                        later(at, lambda lr=learner, s=skill, t=at: skill_achieve(
+                            learner=lr, skill=s, at=t))  # fmt: skip
+            if done == len(lessons):
+                later(at, lambda lr=learner, c=course, t=at: course_finish(
+                    learner=lr, course=c, at=t))  # fmt: skip
+                joined = at + timedelta(days=40)
+                later(joined, lambda lr=learner, t=joined: event(
+                    actor=lr, verb="community.group.joined", at=t))  # fmt: skip
+    writes.sort(key=lambda write: (write[0], write[1]))
+    return places, centres, courses, learners, writes
 
 
-def test_random_worlds_give_the_same_figures_from_facts_and_raw_rows():
-    rng = random.Random(20)
-    places, centres, courses = random_world(rng)
-    kept = facts_rows()
-    facts_rebuild()
-    assert facts_rows() == kept
+def mixes_of(rng, places, centres, courses) -> list[dict]:
     mixes = [{}]
     for _ in range(9):
         mix = {}
@@ -261,23 +331,58 @@ def test_random_worlds_give_the_same_figures_from_facts_and_raw_rows():
         if rng.random() < 0.5:
             mix["learner_type"] = rng.choice(["tenant", "staff"])
         mixes.append(mix)
+    return mixes
+
+
+def compare_every_view(now, mixes, centres) -> int:
     compared = 0
-    for now in NOWS:
-        for period in ("4w", "3m", "12m", "all"):
-            for mix in mixes:
-                f = view(now=now, period=period, **mix)
-                from_facts, from_raw = both(f)
-                assert from_facts == from_raw, (now, period, mix)
-                compared += 1
-            # A champion's own centre, and a champion with no centre.
-            for scope in (Scope(every_place=False, centre=centres[0]), Scope(every_place=False)):
-                f = view(now=now, period=period, scope=scope)
-                from_facts, from_raw = both(f, scope)
-                assert from_facts == from_raw, (now, period, scope)
+    for period in ("4w", "3m", "12m", "all"):
+        for mix in mixes:
+            f = view(now=now, period=period, **mix)
+            assert selectors._facts_ready(f), (now, period, mix)
+            from_facts, from_raw = both(f)
+            assert from_facts == from_raw, (now, period, mix)
+            compared += 1
+        # A champion's own centre, and a champion with no centre.
+        for scope in (Scope(every_place=False, centre=centres[0]), Scope(every_place=False)):
+            f = view(now=now, period=period, scope=scope)
+            from_facts, from_raw = both(f, scope)
+            assert from_facts == from_raw, (now, period, scope)
+    return compared
+
+
+def test_random_worlds_give_the_same_figures_from_facts_and_raw_rows():
+    rng = random.Random(20)
+    places, centres, courses, learners, writes = random_world(rng)
+    mixes = mixes_of(rng, places, centres, courses)
+    compared = 0
+    moments = iter(NOWS)
+    moment = next(moments)
+    for at, _order, write in writes:
+        while moment is not None and at >= moment:
+            compared += compare_every_view(moment, mixes, centres)
+            moment = next(moments, None)
+        write()
+    assert moment is None, "every moment was compared"
     assert compared == len(NOWS) * 4 * len(mixes)
-    # Not an empty world: the widest view has lessons from the facts and from the edges.
-    widest = view(period="all")
-    assert (
-        selectors.headline(widest).lessons
-        == LessonCompletion.objects.filter(completed_at__lt=NOW).count()
-    )
+    assert rebuilt_equals_kept()
+
+    # Learners move (and one becomes staff, recorded with the change service), after all.
+    after = writes[-1][0] + timedelta(days=1)
+    for learner in rng.sample(learners, 8):
+        profile_update(
+            user=learner,
+            display_name=learner.display_name,
+            preferred_language=learner.preferred_language,
+            neighbourhood=rng.choice([*places, None]),
+            community_centre=rng.choice([*centres, None]),
+        )
+    with facts.learner_facts_change(learner_id=learners[0].pk):
+        learners[0].is_staff_member = not learners[0].is_staff_member
+        learners[0].save(update_fields=["is_staff_member"])
+    compare_every_view(after, mixes, centres)
+    assert rebuilt_equals_kept()
+    # Not an empty world: the widest view has lessons from the cube and from the raw edge.
+    widest = view(now=after, period="all")
+    assert selectors.headline(widest).lessons == LessonCompletion.objects.count() > 50
+    assert Enrolment.objects.filter(~Q(completed_at=None)).count() > 5

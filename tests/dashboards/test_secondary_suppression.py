@@ -128,10 +128,13 @@ def test_learners_with_help_cannot_be_worked_out_from_those_alone(
     client, manager, three_neighbourhoods
 ):
     from courses.models import LessonCompletion
+    from dashboards.facts import learner_facts_change
 
     # Three learners of Cedar did their lesson with help: 3 of 19 lessons.
-    helped = LessonCompletion.objects.filter(learner__neighbourhood__name="Cedar")[:3]
-    LessonCompletion.objects.filter(pk__in=[c.pk for c in helped]).update(assisted=True)
+    for completion in LessonCompletion.objects.filter(learner__neighbourhood__name="Cedar")[:3]:
+        # Changed after the event: through the dashboard's facts service, as any writer must.
+        with learner_facts_change(learner_id=completion.learner_id):
+            LessonCompletion.objects.filter(pk=completion.pk).update(assisted=True)
     client.force_login(manager)
 
     headline = csv_table(client, "headline", {"period": "4w"})

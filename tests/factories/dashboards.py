@@ -1,10 +1,12 @@
 """Back-dated learning records for dashboard tests: rows written as the progress services would
 write them, but at chosen moments (the services always use "now"). Activity goes through the
-activity service, which keeps each learner's last activity in step."""
+activity service, which keeps each learner's last activity in step; completions, finished
+courses and skills are counted into the dashboard's fact tables as the services do."""
 
 from datetime import datetime
 
 from courses.models import CompletionMethod, Enrolment, LessonCompletion, SkillEvidence, SkillRecord
+from dashboards import facts
 from training.core.models import ActivityEvent
 from training.core.services import activity_record
 
@@ -18,7 +20,7 @@ def enrol(
     last_activity_at=None,
     completed_at=None,
 ) -> Enrolment:
-    return Enrolment.objects.create(
+    enrolment = Enrolment.objects.create(
         learner=learner,
         course=course,
         started_at=started_at,
@@ -26,6 +28,18 @@ def enrol(
         last_lesson=last_lesson,
         completed_at=completed_at,
     )
+    if completed_at is not None:
+        facts.course_finished(learner_id=learner.pk, course_id=course.pk, at=completed_at)
+    return enrolment
+
+
+def course_finish(*, learner, course, at: datetime) -> None:
+    """The learner's enrolment in ``course`` is finished at ``at`` (as the progress service
+    finishes it after the last lesson)."""
+    Enrolment.objects.filter(learner=learner, course=course).update(
+        completed_at=at, last_activity_at=at
+    )
+    facts.course_finished(learner_id=learner.pk, course_id=course.pk, at=at)
 
 
 def complete(*, learner, lesson, course, at: datetime, helper=None) -> LessonCompletion:
@@ -35,7 +49,7 @@ def complete(*, learner, lesson, course, at: datetime, helper=None) -> LessonCom
         context={"course_id": course.pk, "assisted": helper is not None},
         occurred_at=at,
     )
-    return LessonCompletion.objects.create(
+    completion = LessonCompletion.objects.create(
         learner=learner,
         lesson=lesson,
         course=course,
@@ -45,10 +59,12 @@ def complete(*, learner, lesson, course, at: datetime, helper=None) -> LessonCom
         assisted=helper is not None,
         helper=helper,
     )
+    facts.completion_added(completion)
+    return completion
 
 
 def skill_achieve(*, learner, skill, at: datetime, helper=None) -> SkillRecord:
-    return SkillRecord.objects.create(
+    record = SkillRecord.objects.create(
         learner=learner,
         skill=skill,
         achieved_at=at,
@@ -56,6 +72,8 @@ def skill_achieve(*, learner, skill, at: datetime, helper=None) -> SkillRecord:
         assisted=helper is not None,
         helper=helper,
     )
+    facts.skills_added(learner_id=learner.pk, skill_ids=[skill.pk], at=at)
+    return record
 
 
 def event(*, actor, verb: str, at: datetime) -> ActivityEvent:

@@ -1,6 +1,7 @@
 """Writes about people: accounts, assisted accounts and profiles."""
 
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model, password_validation
@@ -9,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import slugify
 
+from dashboards.facts import learner_facts_change
 from training.core.services import activity_record
 from training.places.models import CommunityCentre, Neighbourhood
 from training.places.selectors import champion_centre
@@ -99,11 +101,22 @@ def profile_update(
 ) -> User:
     """Save a person's own details. ``community_centre`` is where they go to learn; for a Digital
     Champion it does not change where they work (their staff assignment, set by a Manager)."""
+    moved = (user.neighbourhood_id, user.community_centre_id) != (
+        neighbourhood.pk if neighbourhood else None,
+        community_centre.pk if community_centre else None,
+    )
     user.display_name = display_name_clean(display_name)
     user.preferred_language = preferred_language
     user.neighbourhood = neighbourhood
     user.community_centre = community_centre
-    user.save(
-        update_fields=["display_name", "preferred_language", "neighbourhood", "community_centre"]
-    )
+    # The dashboard's figures move with the learner (dashboards/facts.py).
+    with learner_facts_change(learner_id=user.pk) if moved else nullcontext():
+        user.save(
+            update_fields=[
+                "display_name",
+                "preferred_language",
+                "neighbourhood",
+                "community_centre",
+            ]
+        )
     return user

@@ -1,7 +1,8 @@
-"""Work out the dashboard's fact table again from the lesson completions.
+"""Work out the dashboard's fact tables again from the raw rows.
 
 Safe to run at any time (one transaction: the dashboard reads the old rows until it ends).
-Run it after loading data with raw SQL or fixtures, or after changing ``TIME_ZONE``.
+Run it after loading data with raw SQL, fixtures or bulk inserts, after changing ``TIME_ZONE``
+or moving skills between areas, and after editing a learner's place in the Django admin.
 """
 
 import time
@@ -13,13 +14,14 @@ from training.core.services import learner_activity_rebuild
 
 
 class Command(BaseCommand):
-    help = "Work out the dashboard's fact table again from the lesson completions."
+    help = "Work out the dashboard's fact tables again from the raw rows."
 
     def handle(self, *args, **options) -> None:
         started = time.perf_counter()
-        rows = facts_rebuild()
+        places, learners = facts_rebuild()
         self.stdout.write(
-            f"Dashboard facts rebuilt: {rows} rows in {time.perf_counter() - started:.1f} s."
+            f"Dashboard facts rebuilt: {places} place rows and {learners} learner rows "
+            f"in {time.perf_counter() - started:.1f} s."
         )
         # Sustained engagement reads each learner's last activity (training.core).
         started = time.perf_counter()

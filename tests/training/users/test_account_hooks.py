@@ -46,6 +46,7 @@ def test_each_app_registers_its_part_in_order():
         "voice.data_rights.account_voice_tidy",
         "safeguarding.wagtail_hooks.safeguarding_account_delete",
         "dashboards.services.account_exports_delete",
+        "dashboards.receivers.learner_facts_account_delete",
     ]
 
 
