@@ -122,7 +122,7 @@ class LocalStart(Func):
         super().__init__(F(expression))
         self.grain = grain
 
-    def as_sql(self, compiler, connection, **extra):
+    def as_sql(self, compiler, connection, function=None, template=None, arg_joiner=None, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
         sql, params = connection.ops.datetime_trunc_sql(
             GRAINS[self.grain], sql, tuple(params), settings.TIME_ZONE
@@ -161,7 +161,8 @@ def place_looked_up(path: str = "learner_id") -> dict[str, Any]:
 # --- SQL helpers: only our own table and column names are ever put in; values are parameters ---
 
 
-def qn(name: str) -> str:
+def qn(name: str | None) -> str:
+    assert name, "a table or column name"
     return connection.ops.quote_name(name)
 
 
@@ -213,8 +214,10 @@ def _cube_parts(learners: Q) -> list[tuple[str, list]]:
         fixed = {"grain": f"'{grain}'", "starts": "p.starts", **{n: f"p.{n}" for n in PLACE}}
         for per_course in (True, False):
             key = F("course_id") if per_course else Value(EVERY_COURSE)
-            lessons = LessonCompletion.objects.filter(learners).order_by()
-            finished = Enrolment.objects.filter(learners, completed_at__isnull=False).order_by()
+            lessons: QuerySet = LessonCompletion.objects.filter(learners).order_by()
+            finished: QuerySet = Enrolment.objects.filter(
+                learners, completed_at__isnull=False
+            ).order_by()
             if per_course:
                 lessons = lessons.filter(course_id__isnull=False)
             lessons = lessons.values(
@@ -293,8 +296,10 @@ def _state_parts(learners: Q) -> list[tuple[str, list]]:
     parts = []
     for per_course in (True, False):
         key = F("course_id") if per_course else Value(EVERY_COURSE)
-        lessons = LessonCompletion.objects.filter(learners).order_by()
-        finished = Enrolment.objects.filter(learners, completed_at__isnull=False).order_by()
+        lessons: QuerySet = LessonCompletion.objects.filter(learners).order_by()
+        finished: QuerySet = Enrolment.objects.filter(
+            learners, completed_at__isnull=False
+        ).order_by()
         if per_course:
             lessons = lessons.filter(course_id__isnull=False)
         lessons = lessons.values("learner_id", k=key, **place_of()).annotate(
@@ -354,11 +359,17 @@ def _state_insert(learners: Q) -> None:
 
 
 def _place_subqueries(learner_id: int) -> tuple[list[str], list]:
-    user = LessonCompletion._meta.get_field("learner").related_model._meta
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model()._meta
+
+    def column(name: str) -> str:
+        return qn(getattr(user.get_field(name), "column", None))
+
     columns = (
-        f"COALESCE({qn(user.get_field('neighbourhood').column)}, 0)",
-        f"COALESCE({qn(user.get_field('community_centre').column)}, 0)",
-        qn(user.get_field("is_staff_member").column),
+        f"COALESCE({column('neighbourhood')}, 0)",
+        f"COALESCE({column('community_centre')}, 0)",
+        column("is_staff_member"),
     )
     sqls = [
         f"(SELECT {column} FROM {qn(user.db_table)} WHERE {qn(user.pk.column)} = %s)"  # noqa: S608
@@ -443,8 +454,8 @@ def completion_added(completion: LessonCompletion) -> None:
     made the row). Two statements, whatever the learner's history."""
     learner_id, at = completion.learner_id, completion.completed_at
     keys = [EVERY_COURSE] + ([completion.course_id] if completion.course_id else [])
-    helped = ("1", []) if completion.assisted else ("0", [])
-    rows = []
+    helped: tuple[str, list] = ("1", []) if completion.assisted else ("0", [])
+    rows: list[tuple[int, Any, str, date, dict]] = []
     for grain in GRAINS:
         starts = bucket_start(at, grain)
         for key in keys:
@@ -467,7 +478,7 @@ def completion_added(completion: LessonCompletion) -> None:
 def course_finished(*, learner_id: int, course_id: int, at: datetime) -> None:
     """Count in a course the learner has just finished (their enrolment's ``completed_at`` was
     just set, once). Two statements."""
-    rows = []
+    rows: list[tuple[int, Any, str, date, dict]] = []
     for grain in GRAINS:
         starts = bucket_start(at, grain)
         # At most one enrolment per learner and course: the first finish of that course.
@@ -513,7 +524,7 @@ def skills_added(*, learner_id: int, skill_ids: list[int], at: datetime) -> None
     skill_areas = dict(Skill.objects.filter(pk__in=skill_ids).values_list("pk", "area_id"))
     for skill_id in skill_ids:
         areas[skill_areas[skill_id]] = areas.get(skill_areas[skill_id], 0) + 1
-    rows = []
+    rows: list[tuple[int, Any, str, date, dict]] = []
     for grain in GRAINS:
         starts = bucket_start(at, grain)
         rows.append(

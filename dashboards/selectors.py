@@ -292,7 +292,8 @@ def _anything_after(end: datetime) -> bool:
         Enrolment.objects.filter(completed_at__gte=end),
         SkillRecord.objects.filter(achieved_at__gte=end),
     ]
-    sqls, params = [], []
+    sqls: list[str] = []
+    params: list = []
     for qs in later:
         sql, qs_params = qs.order_by().values("pk")[:1].query.sql_with_params()
         sqls.append(f"EXISTS ({sql})")
