@@ -135,6 +135,23 @@ def test_a_lost_listening_connection_drops_the_process_copies(lessons, redis_cac
         assert _served_by(Client().get(url)) == "hit"
 
 
+def test_where_redis_will_not_track_every_hit_asks_redis_and_tracking_is_tried_rarely(
+    lessons, redis_cache, monkeypatch
+):
+    attempts = []
+
+    def refused(*args):
+        attempts.append(1)
+        raise redis.ResponseError("unknown command 'CLIENT TRACKING'")  # Redis before 6
+
+    monkeypatch.setattr(page_cache, "_ProcessCopies", refused)
+    url = lessons[0].url
+    answers = [Client().get(url) for _ in range(4)]
+
+    assert [_served_by(answer) for answer in answers] == ["miss", "hit", "hit", "hit"]
+    assert attempts == [1]
+
+
 def test_a_process_copy_is_kept_a_few_seconds_at_most(lessons, redis_cache, monkeypatch):
     url = lessons[0].url
     Client().get(url)

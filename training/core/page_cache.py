@@ -19,6 +19,7 @@ the language (worked out from the cookie and the browser exactly as ``LocaleMidd
 whether a language was chosen yet, the scheme, the host and the address.
 """
 
+import operator
 import os
 import re
 import select
@@ -282,12 +283,18 @@ class _ProcessCopies:
         if len(self.copies) >= PROCESS_COPIES_MAX:
             del self.copies[next(iter(self.copies))]  # the oldest
         seconds = min(PROCESS_COPY_SECONDS, settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+        # With the HTML already cut where the CSRF token goes (see ``_content_parts``).
+        copy = (*copy[:3], copy[1].split(TOKEN_PLACEHOLDER))
         self.copies[key] = (now + seconds, version, copy)
 
 
 _process_copies_by_client: "weakref.WeakKeyDictionary[Any, _ProcessCopies]" = (
     weakref.WeakKeyDictionary()
 )
+# Where Redis would not track the version (older than 6, or down), when to try again: without
+# this, every page would try to open the connection afresh.
+_process_copies_refused: "weakref.WeakKeyDictionary[Any, float]" = weakref.WeakKeyDictionary()
+PROCESS_COPIES_RETRY_SECONDS = 30.0
 
 
 def _process_copies() -> _ProcessCopies | None:
@@ -299,10 +306,13 @@ def _process_copies() -> _ProcessCopies | None:
     process = _process_copies_by_client.get(client)
     if process is not None and process.pid == os.getpid() and not process.broken:
         return process
+    if time.monotonic() < _process_copies_refused.get(client, 0.0):
+        return None
     try:
         process = _ProcessCopies(client, backend.make_key(VERSION_KEY))
     except (redis.RedisError, OSError):
         _process_copies_by_client.pop(client, None)
+        _process_copies_refused[client] = time.monotonic() + PROCESS_COPIES_RETRY_SECONDS
         return None  # the copy is read from Redis, which will say what is wrong
     _process_copies_by_client[client] = process
     return process
@@ -344,6 +354,11 @@ def _lookup(key: str) -> tuple[int, Any]:
     if version is None:
         return page_cache_version(), found.get(key)
     return _version_remember(int(version)), found.get(key)
+
+
+def _content_parts(copy: Any) -> list[bytes]:
+    """The copy's HTML cut where this visitor's CSRF token goes (cut once per process copy)."""
+    return copy[3] if len(copy) > 3 else copy[1].split(TOKEN_PLACEHOLDER)
 
 
 def _response_from_copy(request: HttpRequest, copy: Any) -> HttpResponse:
@@ -430,7 +445,12 @@ def token_fill(request: HttpRequest, content: bytes) -> bytes:
 
 
 _CSRF_CHARS = CSRF_ALLOWED_CHARS
-_CSRF_INDEX = {char: index for index, char in enumerate(_CSRF_CHARS)}
+# Two characters (of the secret and of the mask) to the character of the masked token.
+_CSRF_SUM = {
+    a + b: _CSRF_CHARS[(i + j) % len(_CSRF_CHARS)]
+    for i, a in enumerate(_CSRF_CHARS)
+    for j, b in enumerate(_CSRF_CHARS)
+}
 
 
 # Random bytes below 248 (the largest multiple of 62 under 256) map evenly onto the characters;
@@ -464,11 +484,8 @@ def csrf_token(request: HttpRequest) -> str:
         secret = request.META["CSRF_COOKIE"] = _csrf_random_string()
     request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
     mask = _csrf_random_string()
-    index, chars = _CSRF_INDEX, _CSRF_CHARS
-    cipher = "".join(
-        chars[(index[x] + index[y]) % len(chars)] for x, y in zip(secret, mask, strict=True)
-    )
-    return mask + cipher
+    # Each character of the secret moved on by the mask's, in the alphabet (as Django does).
+    return mask + "".join(map(_CSRF_SUM.__getitem__, map(operator.add, secret, mask)))
 
 
 class AnonymousPageCacheMixin:
@@ -532,10 +549,15 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def _answer(self, request: HttpRequest, copy: Any) -> HttpResponse:
-        needs_token = TOKEN_PLACEHOLDER in copy[1]
+        parts = _content_parts(copy)
+        needs_token = len(parts) > 1
         if needs_token:
             self.csrf.process_request(request)  # this visitor's token from their cookie, if any
-        response = _response_from_copy(request, copy)
+            content = csrf_token(request).encode().join(parts)
+        else:
+            content = parts[0]
+        response = HttpResponse(content, headers=copy[2])
+        response["X-Page-Cache"] = "hit"
         if needs_token:
             # Sets the cookie if new; both middlewares give back the response they were given.
             response = cast(HttpResponse, self.csrf.process_response(request, response))
