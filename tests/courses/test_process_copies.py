@@ -85,3 +85,16 @@ def test_every_request_gets_its_own_page_object(rf, lessons):
 
     assert second.page is not first.page
     assert second.page.title == "Why passwords matter"
+
+
+def test_the_footer_and_offline_texts_are_kept_per_language(client, lessons):
+    english = client.get(lessons[0].url, headers={"Accept-Language": "en-gb"}).content.decode()
+    client.cookies["django_language"] = "pl"
+    polish = client.get(lessons[0].url).content.decode()
+    client.cookies["django_language"] = "en-gb"
+    english_again = client.get(lessons[0].url).content.decode()
+
+    assert 'class="translation-note"' in polish
+    assert 'class="translation-note"' not in english
+    assert 'class="translation-note"' not in english_again
+    assert 'data-text-saving="Saving the course…"' in english_again

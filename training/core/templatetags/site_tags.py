@@ -67,11 +67,12 @@ def _url(page, request) -> str:
 
 
 class SharedFragmentNode(template.Node):
-    def __init__(self, nodelist, name: str, vary_on: list, disabled) -> None:
+    def __init__(self, nodelist, name: str, vary_on: list, disabled, per_page: bool = True) -> None:
         self.nodelist = nodelist
         self.name = name
         self.vary_on = vary_on
         self.disabled = disabled
+        self.per_page = per_page
 
     def render(self, context) -> str:
         request = context.get("request")
@@ -84,7 +85,7 @@ class SharedFragmentNode(template.Node):
         # Keyed by the page's live revision too, so a publish gives a new key and only what is
         # live can ever be stored under it.
         page = context.get("page")
-        live_revision = getattr(page, "live_revision_id", None)
+        live_revision = getattr(page, "live_revision_id", None) if self.per_page else "site"
         # One copy per language.
         language = translation.get_language()
         version = page_cache_version()
@@ -120,7 +121,21 @@ def shared_fragment(parser, token):
             disabled = parser.compile_filter(bit.removeprefix("disabled="))
         else:
             vary_on.append(parser.compile_filter(bit))
-    nodelist = parser.parse(("endshared_fragment",))
+    end = f"end{token.split_contents()[0]}"
+    nodelist = parser.parse((end,))
     parser.delete_first_token()
     name = bits[0].strip("\"'")
-    return SharedFragmentNode(nodelist, name, vary_on, disabled)
+    per_page = end == "endshared_fragment"
+    return SharedFragmentNode(nodelist, name, vary_on, disabled, per_page=per_page)
+
+
+@register.tag
+def site_fragment(parser, token):
+    """Like ``shared_fragment``, for a part of every page that does not depend on the page: one
+    copy per language (and anything named after the name) until something is published.
+
+        {% site_fragment "footer" request.get_host %}…{% endsite_fragment %}
+
+    For the page's surroundings that read nothing personal: the footer, the offline scripts.
+    """
+    return shared_fragment(parser, token)
