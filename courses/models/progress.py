@@ -46,6 +46,9 @@ class Enrolment(models.Model):
     completed_at = models.DateTimeField(_("finished"), null=True, blank=True)
     # A reminder is sent once per lapse: set when sent, cleared when the learner comes back.
     nudged_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    # Lessons of this course the learner completed (their LessonCompletion rows for it), kept
+    # by courses.progress.services.lesson_complete: the dashboard's "got halfway" reads it.
+    lessons_done = models.PositiveIntegerField(_("lessons done"), default=0)
 
     class Meta:
         verbose_name = _("enrolment")

@@ -9,17 +9,25 @@ from datetime import timedelta
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 import pytest
 
 from champions import selectors as champions_selectors
 from champions.verbs import CHAMPION_EVENT_RUN
 from community.verbs import GROUP_JOINED, GROUP_LEFT, POST_CREATED
+from courses.models import Enrolment, LessonCompletion
+from courses.progress.services import (
+    enrolment_start,
+    enrolments_lessons_done_rebuild,
+    lesson_complete,
+)
 from courses.verbs import LESSON_COMPLETED, NUDGE_SENT, QUIZ_ATTEMPTED
 from dashboards import reports, selectors
 from dashboards.access import Scope
 from tests.dashboards.conftest import DAY, NOW
 from tests.dashboards.test_facts import NOWS, mixes_of, random_world, view
+from tests.factories.courses import CoursePageFactory, LessonPageFactory
 from tests.factories.users import UserFactory
 from training.core.models import ActivityEvent, LearnerActivity
 from training.core.services import (
@@ -157,6 +165,30 @@ def test_reminders_keep_the_last_activity_in_step(world):
     assert kept_equals_rebuilt()
 
 
+def test_lesson_complete_keeps_each_enrolments_lessons_done(world):
+    learner = UserFactory(username="counting-learner")
+    course = CoursePageFactory(title="Counted", slug="counted")
+    lessons = [LessonPageFactory(parent=course, title=f"Counted {n}") for n in range(4)]
+    lesson_complete(learner=learner, lesson=lessons[0])  # enrols them
+    lesson_complete(learner=learner, lesson=lessons[1])
+    lesson_complete(learner=learner, lesson=lessons[1])  # again: counted once
+    enrolment = Enrolment.objects.get(learner=learner, course=course)
+    assert enrolment.lessons_done == 2
+    # Enrolled first (opening the course), then the lessons.
+    other = UserFactory(username="counting-other")
+    enrolment_start(learner=other, course=course)
+    for lesson in lessons[:3]:
+        lesson_complete(learner=other, lesson=lesson)
+    assert Enrolment.objects.get(learner=other, course=course).lessons_done == 3
+    assert Enrolment.objects.get(learner=other, course=course).lessons_done == (
+        LessonCompletion.objects.filter(learner=other, course=course).count()
+    )
+    # The funnel: halfway is 2 of 4 lessons, both got there; nobody finished.
+    f = view(now=timezone.now() + DAY, period="4w")
+    row = next(r for r in selectors.course_funnels(f) if r.course_id == course.pk)
+    assert (row.started, row.halfway, row.completed) == (2, 2, 0)
+
+
 def add_random_activity(rng: random.Random, learners, writes) -> None:
     """Besides the world's own records: quizzes, posts, groups left, nudges, help and events run,
     alone and in batches, some with nobody as the actor."""
@@ -232,6 +264,10 @@ def test_random_worlds_give_the_same_engagement_figures_from_the_state_and_the_s
     assert moment is None, "every moment was compared"
     assert compared == len(NOWS) * 4 * (len(mixes) + 2)
     assert kept_equals_rebuilt()
+    # Each enrolment's lessons done, as kept, equal a rebuild from the completions.
+    kept = set(Enrolment.objects.values_list("pk", "lessons_done"))
+    assert enrolments_lessons_done_rebuild() == len(kept) > 20
+    assert kept == set(Enrolment.objects.values_list("pk", "lessons_done"))
     # Not an empty world: some finished, some were still active later, some took part.
     widest = selectors.sustained(view(now=writes[-1][0] + DAY, period="all"))
     assert widest.finishers > 5 and widest.after[30][1] > 0 and widest.community > 0

@@ -5,6 +5,8 @@ courses and skills are counted into the dashboard's fact tables as the services 
 
 from datetime import datetime
 
+from django.db.models import F
+
 from courses.models import CompletionMethod, Enrolment, LessonCompletion, SkillEvidence, SkillRecord
 from dashboards import facts
 from training.core.models import ActivityEvent
@@ -27,6 +29,7 @@ def enrol(
         last_activity_at=last_activity_at or completed_at or started_at,
         last_lesson=last_lesson,
         completed_at=completed_at,
+        lessons_done=LessonCompletion.objects.filter(learner=learner, course=course).count(),
     )
     if completed_at is not None:
         facts.course_finished(learner_id=learner.pk, course_id=course.pk, at=completed_at)
@@ -60,6 +63,10 @@ def complete(*, learner, lesson, course, at: datetime, helper=None) -> LessonCom
         helper=helper,
     )
     facts.completion_added(completion)
+    # As lesson_complete counts it in its enrolment's lessons done.
+    Enrolment.objects.filter(learner=learner, course=course).update(
+        lessons_done=F("lessons_done") + 1
+    )
     return completion
 
 

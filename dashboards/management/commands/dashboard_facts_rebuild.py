@@ -9,6 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from courses.progress.services import enrolments_lessons_done_rebuild
 from dashboards.facts import facts_rebuild
 from training.core.services import learner_activity_rebuild
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         # Sustained engagement reads each learner's last activity (training.core).
         started = time.perf_counter()
         learners_active = learner_activity_rebuild()
+        enrolments_lessons_done_rebuild()  # the courses' "got halfway"
         self.stdout.write(
             f"Learners' last activity rebuilt: {learners_active} rows "
             f"in {time.perf_counter() - started:.1f} s."
