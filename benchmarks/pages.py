@@ -3,8 +3,8 @@
     make bench                     # or: .venv/bin/python -m benchmarks.pages --seconds 8
 
 Serves the site with gunicorn (3 workers, DEBUG off, Redis as the cache and session cache as in
-production) and measures, interleaved in rounds so that the machine's noise falls on every target
-alike, with 10 connections open at once:
+production) and measures, interleaved in 7 short rounds so that the machine's noise falls on every
+target alike, with 10 connections open at once:
 
 - bare:       Django with no middleware and one URL, a page as big as the lesson page
               (``benchmarks/bare.py``, served by the same server and workers): the ceiling;
@@ -172,8 +172,10 @@ def cache_clear(redis_url: str, prefix: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=float, default=5.0, help="per target per round")
-    parser.add_argument("--rounds", type=int, default=3)
+    # Many short rounds rather than a few long ones: on a shared machine the load swings within
+    # seconds, and the median of 7 interleaved rounds is steadier than that of 3.
+    parser.add_argument("--seconds", type=float, default=2.0, help="per target per round")
+    parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--connections", type=int, default=10, help="requests in flight at once")
     parser.add_argument(
