@@ -1,7 +1,6 @@
 """Issue 3's performance rules: anonymous page cache with purge, query budget, page weight."""
 
 import re
-from io import StringIO
 
 from django.contrib.staticfiles import finders
 from django.db import connection
@@ -154,12 +153,9 @@ def _static_bytes(html: str) -> int:
     return total
 
 
-def test_the_heaviest_demo_lesson_weighs_under_100_kb(client):
-    from django.core.management import call_command
-
+def test_the_heaviest_demo_lesson_weighs_under_100_kb(client, demo_seeded):
     from courses.models import LessonPage
 
-    call_command("seed_demo", stdout=StringIO())
     heaviest = max(LessonPage.objects.live().specific(), key=lambda p: len(p.body.raw_data))
     response = client.get(heaviest.url)
     html = response.content.decode()

@@ -14,8 +14,7 @@ from training.users.models import User
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_gives_a_manager_real_figures_and_runs_twice_safely(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_gives_a_manager_real_figures_and_runs_twice_safely(client, demo_seeded):
     counts = (Enrolment.objects.count(), LessonCompletion.objects.count(),
               ActivityEvent.objects.count())  # fmt: skip
     call_command("seed_demo", stdout=io.StringIO())

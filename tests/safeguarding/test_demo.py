@@ -24,9 +24,7 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def test_the_demo_reports_are_read_only_by_the_demo_safeguarding_officer():
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
+def test_the_demo_reports_are_read_only_by_the_demo_safeguarding_officer(demo_seeded):
     counts = (ConfidentialReport.objects.count(), CaseNote.objects.count())
     call_command("seed_demo", stdout=io.StringIO())
     assert counts == (ConfidentialReport.objects.count(), CaseNote.objects.count())
@@ -39,7 +37,7 @@ def test_the_demo_reports_are_read_only_by_the_demo_safeguarding_officer():
     }
     assert Referral.objects.exists()
     assert ReporterReply.objects.exists()
-    assert "Confidential reports" in out.getvalue()
+    assert "Confidential reports" in demo_seeded.output
 
     report = ConfidentialReport.objects.filter(status="referred").first()
     address = f"/safeguarding/cases/{report.pk}/"

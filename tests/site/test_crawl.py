@@ -15,19 +15,17 @@ import re
 import time
 from collections import deque
 from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 
 import pytest
 
-from tests.site.demo_db import module_data
+from tests.site.demo_db import demo_load, module_data
 from training.users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -236,10 +234,10 @@ class Crawl:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, seeded once for the module (and rolled back at its end)."""
+def demo(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshot):
+    """The seeded demo, copied in once for the module (and rolled back at its end)."""
     with module_data(django_db_blocker, tmp_path_factory.mktemp("demo")):
-        call_command("seed_demo", stdout=StringIO())
+        demo_load(demo_snapshot)
         yield
 
 

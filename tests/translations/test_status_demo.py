@@ -1,10 +1,7 @@
 """The Translations area on the demo's content: every list and edit page opens for a Course
 Editor, in every filter, with a number of queries that does not depend on how much there is."""
 
-from io import StringIO
-
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from tests.factories.users import UserFactory
-from tests.site.demo_db import module_data
+from tests.site.demo_db import demo_load, module_data
 from training.users import roles
 from translations.languages import translation_languages
 from translations.registry import text_translatables
@@ -22,9 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshot):
     with module_data(django_db_blocker, tmp_path_factory.mktemp("demo")):
-        call_command("seed_demo", stdout=StringIO())
+        demo_load(demo_snapshot)
         yield
 
 

@@ -16,8 +16,9 @@ from voice.models import ConsultationPage, ConsultationResponse, ConsultationTol
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_a_closed_consultation_with_results_and_a_decision_and_an_open_one(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_has_a_closed_consultation_with_results_and_a_decision_and_an_open_one(
+    client, demo_seeded
+):
     call_command("seed_demo", stdout=io.StringIO())
     benches = ConsultationPage.objects.live().get(slug="where-should-the-new-benches-go")
     garden = ConsultationPage.objects.live().get(slug="how-should-we-spend-the-garden-fund")

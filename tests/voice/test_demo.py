@@ -19,12 +19,11 @@ from voice.verbs import TENANT_VERIFIED
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_list_is_made_up_and_loaded_once():
+def test_the_demo_list_is_made_up_and_loaded_once(demo_seeded):
     lines = TENANCIES_FILE.read_text().splitlines()
     assert lines[0] == "tenancy reference,postcode,neighbourhood"
     assert all(line.startswith("DEMO-") for line in lines[1:])
 
-    call_command("seed_demo", stdout=io.StringIO())
     counts = (Tenancy.objects.count(), TenancyImport.objects.count())
     call_command("seed_demo", stdout=io.StringIO())
 
@@ -36,9 +35,7 @@ def test_the_demo_list_is_made_up_and_loaded_once():
     assert ActivityEvent.objects.filter(verb=TENANT_VERIFIED).count() == 4 + 15
 
 
-def test_the_demo_officer_looks_after_elm_court_and_checked_the_demo_tenant():
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
+def test_the_demo_officer_looks_after_elm_court_and_checked_the_demo_tenant(demo_seeded):
 
     officer = User.objects.get(email="officer@example.com")
     assert officer.groups.filter(name=roles.HOUSING_OFFICER).exists()
@@ -47,15 +44,14 @@ def test_the_demo_officer_looks_after_elm_court_and_checked_the_demo_tenant():
     verification = tenant_verification_active(person=tenant)
     assert verification.verified_by == officer
     assert verification.tenancy.neighbourhood.slug == "elm-court"
-    assert "officer@example.com" in out.getvalue()
-    assert "tenant@example.com is a verified tenant" in out.getvalue()
+    assert "officer@example.com" in demo_seeded.output
+    assert "tenant@example.com is a verified tenant" in demo_seeded.output
 
 
-def test_the_demo_officer_signs_in_with_the_demo_app_and_sees_the_tenant(client):
+def test_the_demo_officer_signs_in_with_the_demo_app_and_sees_the_tenant(client, demo_seeded):
     from demo.two_factor import DEMO_TOTP_SECRET
     from demo.users import DEMO_PASSWORD
 
-    call_command("seed_demo", stdout=io.StringIO())
     client.post("/account/login/", {"login": "officer@example.com", "password": DEMO_PASSWORD})
     client.post("/account/2fa/authenticate/", {"code": totp_code(DEMO_TOTP_SECRET)})
 

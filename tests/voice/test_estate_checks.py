@@ -553,8 +553,9 @@ def test_the_neighbourhood_page_results_cost_the_same_at_two_sizes(client, elm_s
 
 
 # --- The demo -------------------------------------------------------------------------------------
-def test_the_demo_has_checks_with_results_in_every_neighbourhood_and_seeds_once(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_has_checks_with_results_in_every_neighbourhood_and_seeds_once(
+    client, demo_seeded
+):
     call_command("seed_demo", stdout=io.StringIO())
     assert EstateCheck.objects.count() == 3
     assert EstateCheckResponse.objects.count() == 15 + 13 + 2

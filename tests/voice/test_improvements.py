@@ -401,7 +401,7 @@ def test_query_counts_are_small_and_the_same_at_two_sizes(client, index, elm):
 # --- The demo -----------------------------------------------------------------------------------
 
 
-def test_demo_seeds_an_improvement_in_each_neighbourhood_once(client):
+def test_demo_seeds_an_improvement_in_each_neighbourhood_once(client, demo_seeded):
     import json
     from io import StringIO
 
@@ -409,7 +409,6 @@ def test_demo_seeds_an_improvement_in_each_neighbourhood_once(client):
 
     from demo.voice import IMPROVEMENTS_FILE
 
-    call_command("seed_demo", stdout=StringIO())
     slugs = [item["slug"] for item in json.loads(IMPROVEMENTS_FILE.read_text())["improvements"]]
     improvements = ImprovementPage.objects.live().filter(slug__in=slugs)
     assert sorted(page.neighbourhood.slug for page in improvements) == [

@@ -15,9 +15,7 @@ from voice.reports_selectors import reports_stalled
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_reports_cover_every_neighbourhood_and_run_twice_safely():
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
+def test_the_demo_reports_cover_every_neighbourhood_and_run_twice_safely(demo_seeded):
     counts = (Report.objects.count(), ReportUpdate.objects.count(), ReportAffected.objects.count())
     call_command("seed_demo", stdout=io.StringIO())
     assert counts == (
@@ -30,7 +28,7 @@ def test_the_demo_reports_cover_every_neighbourhood_and_run_twice_safely():
         "riverside",
         "hillview",
     }
-    assert "demo problem reports" in out.getvalue()
+    assert "demo problem reports" in demo_seeded.output
 
     tenant = User.objects.get(email="tenant@example.com")
     officer = User.objects.get(email="officer@example.com")

@@ -5,9 +5,6 @@ and the demo tenant and the demo Housing Officer see their side of it once signe
 (The data itself is checked in test_demo.py, test_reports_demo.py and test_estate_checks.py.)
 """
 
-import io
-
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -25,8 +22,9 @@ DEMO_NEIGHBOURHOODS = ("elm-court", "riverside", "hillview")
 
 
 @pytest.fixture
-def demo():
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(demo_seeded):
+    """The seeded demo (``demo_seeded``, tests/conftest.py)."""
+    return demo_seeded
 
 
 def test_every_demo_neighbourhood_has_verified_tenants_answers_and_reports(demo):

@@ -21,11 +21,10 @@ DEMO_ROLES = {
 }
 
 
-def test_seed_demo_creates_accounts_places_and_pages_once(capsys):
-    call_command("seed_demo")
+def test_seed_demo_creates_accounts_places_and_pages_once(demo_seeded, capsys):
     counts = (User.objects.count(), Neighbourhood.objects.count(), StandardPage.objects.count())
     call_command("seed_demo")
-    output = capsys.readouterr().out
+    output = demo_seeded.output + capsys.readouterr().out
 
     assert counts == (
         User.objects.count(),
@@ -63,8 +62,7 @@ def test_seed_demo_creates_accounts_places_and_pages_once(capsys):
     assert champion.community_centre is not None
 
 
-def test_demo_accounts_can_sign_in(client):
-    call_command("seed_demo")
+def test_demo_accounts_can_sign_in(client, demo_seeded):
     response = client.post(
         "/account/login/",
         {"login": "champion@example.com", "password": DEMO_PASSWORD},

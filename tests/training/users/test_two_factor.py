@@ -237,18 +237,12 @@ def test_a_champion_who_adds_an_app_is_asked_for_the_code(client, champion):
     assert signed_in_user_id(client) is None
 
 
-def test_demo_staff_who_need_it_get_the_published_demo_app(client):
-    from io import StringIO
-
-    from django.core.management import call_command
-
+def test_demo_staff_who_need_it_get_the_published_demo_app(client, demo_seeded):
     from demo.two_factor import DEMO_TOTP_SECRET
     from demo.users import DEMO_PASSWORD
     from training.users.models import User
 
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    output = out.getvalue()
+    output = demo_seeded.output
     assert DEMO_PASSWORD in output and DEMO_TOTP_SECRET in output
     with_app = set(Authenticator.objects.filter(type="totp").values_list("user__email", flat=True))
     assert with_app == {
