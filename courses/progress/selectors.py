@@ -455,7 +455,7 @@ def learner_courses(*, learner: User) -> list[CourseSummary]:
         )
         .annotate(
             lesson_total=_count(lessons),
-            lessons_done=_count(lessons.filter(_done_by(learner))),
+            live_lessons_done=_count(lessons.filter(_done_by(learner))),
             new_lessons=_count(not_done.filter(first_published_at__gt=OuterRef("completed_at"))),
             # The first lesson not done from the last one opened on, else from the start.
             next_lesson_id=Coalesce(
@@ -487,7 +487,7 @@ def learner_courses(*, learner: User) -> list[CourseSummary]:
             enrolment=enrolment,
             course=enrolment.course,
             progress=CourseProgress(
-                done=enrolment.lessons_done,
+                done=enrolment.live_lessons_done,
                 total=enrolment.lesson_total,
                 started=True,
                 finished_at=enrolment.completed_at,
