@@ -576,7 +576,7 @@ def course_funnels(f: Filters) -> list[CourseFunnel]:
     )
     if _learner_activity_used(f):
         # Each enrolment's own count, kept by lesson_complete: a plain scan, no search per row.
-        done_here: F | Coalesce = F("lessons_done")
+        done_here: F | Coalesce = F("lessons_completed")
     else:
         done_here = Coalesce(Subquery(done, output_field=IntegerField()), Value(0))
     rows = (

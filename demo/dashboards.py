@@ -173,7 +173,7 @@ def _progress_add(*, learner, courses, rng: random.Random, helper, now, skill_le
             last_activity_at=moment,
             last_lesson=last_lesson,
             completed_at=moment if finished else None,
-            lessons_done=sum(lesson.pk in done for lesson in lessons),
+            lessons_completed=sum(lesson.pk in done for lesson in lessons),
         )
         events.append(
             ActivityEvent(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 def fill(apps, schema_editor):
     """Each enrolment's lessons done: its learner's completions in its course."""
     schema_editor.execute(
-        "UPDATE courses_enrolment SET lessons_done = (SELECT COUNT(*) FROM "
+        "UPDATE courses_enrolment SET lessons_completed = (SELECT COUNT(*) FROM "
         "courses_lessoncompletion c WHERE c.learner_id = courses_enrolment.learner_id "
         "AND c.course_id = courses_enrolment.course_id)"
     )
@@ -20,8 +20,8 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="enrolment",
-            name="lessons_done",
-            field=models.PositiveIntegerField(default=0, verbose_name="lessons done"),
+            name="lessons_completed",
+            field=models.PositiveIntegerField(default=0, verbose_name="lessons completed"),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]

@@ -48,7 +48,7 @@ class Enrolment(models.Model):
     nudged_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     # Lessons of this course the learner completed (their LessonCompletion rows for it), kept
     # by courses.progress.services.lesson_complete: the dashboard's "got halfway" reads it.
-    lessons_done = models.PositiveIntegerField(_("lessons done"), default=0)
+    lessons_completed = models.PositiveIntegerField(_("lessons completed"), default=0)
 
     class Meta:
         verbose_name = _("enrolment")

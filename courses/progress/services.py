@@ -126,7 +126,7 @@ def lesson_complete(
         last_activity_at=timezone.now(),
         last_lesson=lesson,
         nudged_at=None,
-        lessons_done=others_done + 1,
+        lessons_completed=others_done + 1,
     )
     # One query: the course, and whether any *other* live lesson of it is still to do.
     course_row = (
@@ -149,12 +149,9 @@ def lesson_complete(
                 "started_at": now,
                 "last_activity_at": now,
                 "last_lesson": lesson,
-                "lessons_done": LessonCompletion.objects.filter(
-                    learner_id=learner.pk, course_id=course_id
-                )
-                .exclude(lesson_id=lesson.pk)
-                .count()
-                + 1,
+                # No enrolment, so no completion in this course before (enrolments go only
+                # with their learner or course): this lesson is the first.
+                "lessons_completed": 1,
             },
         )
         if enrolled:
@@ -377,4 +374,4 @@ def enrolments_lessons_done_rebuild() -> int:
         .annotate(n=Func(F("pk"), function="COUNT"))
         .values("n")[:1]
     )
-    return Enrolment.objects.update(lessons_done=Subquery(done, output_field=IntegerField()))
+    return Enrolment.objects.update(lessons_completed=Subquery(done, output_field=IntegerField()))

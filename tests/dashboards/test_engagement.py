@@ -173,14 +173,14 @@ def test_lesson_complete_keeps_each_enrolments_lessons_done(world):
     lesson_complete(learner=learner, lesson=lessons[1])
     lesson_complete(learner=learner, lesson=lessons[1])  # again: counted once
     enrolment = Enrolment.objects.get(learner=learner, course=course)
-    assert enrolment.lessons_done == 2
+    assert enrolment.lessons_completed == 2
     # Enrolled first (opening the course), then the lessons.
     other = UserFactory(username="counting-other")
     enrolment_start(learner=other, course=course)
     for lesson in lessons[:3]:
         lesson_complete(learner=other, lesson=lesson)
-    assert Enrolment.objects.get(learner=other, course=course).lessons_done == 3
-    assert Enrolment.objects.get(learner=other, course=course).lessons_done == (
+    assert Enrolment.objects.get(learner=other, course=course).lessons_completed == 3
+    assert Enrolment.objects.get(learner=other, course=course).lessons_completed == (
         LessonCompletion.objects.filter(learner=other, course=course).count()
     )
     # The funnel: halfway is 2 of 4 lessons, both got there; nobody finished.
@@ -265,9 +265,9 @@ def test_random_worlds_give_the_same_engagement_figures_from_the_state_and_the_s
     assert compared == len(NOWS) * 4 * (len(mixes) + 2)
     assert kept_equals_rebuilt()
     # Each enrolment's lessons done, as kept, equal a rebuild from the completions.
-    kept = set(Enrolment.objects.values_list("pk", "lessons_done"))
+    kept = set(Enrolment.objects.values_list("pk", "lessons_completed"))
     assert enrolments_lessons_done_rebuild() == len(kept) > 20
-    assert kept == set(Enrolment.objects.values_list("pk", "lessons_done"))
+    assert kept == set(Enrolment.objects.values_list("pk", "lessons_completed"))
     # Not an empty world: some finished, some were still active later, some took part.
     widest = selectors.sustained(view(now=writes[-1][0] + DAY, period="all"))
     assert widest.finishers > 5 and widest.after[30][1] > 0 and widest.community > 0

@@ -29,7 +29,7 @@ def enrol(
         last_activity_at=last_activity_at or completed_at or started_at,
         last_lesson=last_lesson,
         completed_at=completed_at,
-        lessons_done=LessonCompletion.objects.filter(learner=learner, course=course).count(),
+        lessons_completed=LessonCompletion.objects.filter(learner=learner, course=course).count(),
     )
     if completed_at is not None:
         facts.course_finished(learner_id=learner.pk, course_id=course.pk, at=completed_at)
@@ -65,7 +65,7 @@ def complete(*, learner, lesson, course, at: datetime, helper=None) -> LessonCom
     facts.completion_added(completion)
     # As lesson_complete counts it in its enrolment's lessons done.
     Enrolment.objects.filter(learner=learner, course=course).update(
-        lessons_done=F("lessons_done") + 1
+        lessons_completed=F("lessons_completed") + 1
     )
     return completion
 
