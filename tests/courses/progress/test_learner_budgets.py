@@ -1,6 +1,8 @@
 """Issue 4's query budgets for the learner's side, each measured at two data sizes.
 
-Marking a lesson done: at most 10 queries. "My learning" and "My skills": at most 15, whatever
+Marking a lesson done: at most 11 queries (10 until issue 20 added the learner's last activity,
+one upsert per batch of activity events, which the dashboard's sustained engagement reads).
+"My learning" and "My skills": at most 15, whatever
 the number of courses started. The signed-in lesson page stays within issue 3's 15.
 
 Each test runs inside a transaction, so the services' atomic blocks show up as SAVEPOINT and
@@ -21,7 +23,11 @@ from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-DONE_BUDGET = 10
+DONE_BUDGET = 11
+# The busiest completion also counts the finished course and the new skill into the dashboard's
+# fact tables (dashboards/facts.py, issue 20): two upserts for the course, three for the skills
+# (their areas read once). Ten before issue 20; the write is rare and each statement one index.
+BUSIEST_BUDGET = 17
 PAGE_BUDGET = 15
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "BEGIN")
 
@@ -113,7 +119,7 @@ def test_the_lesson_that_finishes_a_course_and_a_skill_is_within_budget(client, 
         counts.append((count_all, count_data))
 
     assert counts[0] == counts[1]
-    assert counts[1][1] <= DONE_BUDGET
+    assert counts[1][1] <= BUSIEST_BUDGET
 
 
 # --- My learning and My skills -----------------------------------------------------------------
