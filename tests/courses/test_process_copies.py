@@ -98,3 +98,24 @@ def test_the_footer_and_offline_texts_are_kept_per_language(client, lessons):
     assert 'class="translation-note"' not in english
     assert 'class="translation-note"' not in english_again
     assert 'data-text-saving="Saving the course…"' in english_again
+
+
+def test_after_the_shared_cache_is_lost_no_kept_copy_is_served(reading, lessons):
+    """Redis keeps nothing on disk: after a restart or a flush the version starts again. A
+    number an app process already holds copies under must never come back."""
+    from django.core.cache import cache
+
+    from training.core.page_cache import page_cache_version
+
+    assert reading.get(lessons[0].url).status_code == 200
+    before = page_cache_version()
+    cache.clear()  # what a restarted Redis looks like to every app process
+    lesson = lessons[0]
+    # Changed while the shared cache was gone (its purge could not reach anyone).
+    type(lesson).objects.filter(pk=lesson.pk).update(title="Why long passwords matter")
+    lesson.refresh_from_db()
+    lesson.save_revision().publish()
+    cache.clear()
+
+    assert page_cache_version() != before
+    assert "Why long passwords matter" in reading.get(lesson.url).content.decode()

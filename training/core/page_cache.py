@@ -74,8 +74,19 @@ def page_cache_purge() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _version_new(), timeout=None)
     _process_copies_purge()
+
+
+def _version_new() -> int:
+    """A version no earlier start of the cache used (the clock, in microseconds).
+
+    Redis keeps nothing on disk here: after a restart or a flush the version starts again, and
+    app processes still hold copies made under the old numbers (training/core/process_copies.py).
+    Starting again from 1 could give a number they already have, and serve a page from before the
+    loss; a number taken from the clock never repeats one.
+    """
+    return time.time_ns() // 1000
 
 
 def page_cache_version() -> int:
@@ -85,8 +96,9 @@ def page_cache_version() -> int:
         return memo["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        first = _version_new()
+        cache.add(VERSION_KEY, first, timeout=None)
+        version = cache.get(VERSION_KEY, first)
     return _version_remember(int(version))
 
 
