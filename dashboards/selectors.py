@@ -353,13 +353,6 @@ def _edge(f: Filters, edge: Filters, model, field: str) -> QuerySet:
     return qs.annotate(**facts.place_looked_up()).filter(_place_q(f))
 
 
-def _taught(f: Filters) -> QuerySet:
-    assert f.course is not None
-    return LessonPage.objects.filter(
-        path__startswith=f.course.path, depth=f.course.depth + 1
-    ).values("skills")
-
-
 FACT_CELL = (
     *("nid", "cid", "staff", "learners", "lessons", "helped", "helped_learners"),
     *("alone_learners", "finished", "course_learners", "skills", "skill_learners"),
@@ -463,15 +456,51 @@ def _fact_cells(f: Filters) -> list[LearnerCell]:
                 )
             )
     if f.course is not None:
-        # A course's skills: those its lessons teach now; each learner has a skill once, so
-        # the skill's learner facts in the period are its records.
-        totals.update(
-            LearnerFact.objects.filter(
-                _place_q(f), _since(f, "last_skill"), kind=facts.KIND_SKILL, key__in=_taught(f)
-            ).aggregate(skills=Count("pk"), skill_learners=Count("learner_id", distinct=True))
-        )
+        totals.update(_course_skills(f)[1])
     f.cache["fact_totals"] = totals
     return cells
+
+
+def _course_skills_sql() -> str:
+    """Per learner and area first (each skill's area joined on: 43 rows, not a lookup per
+    fact), kept once (a CTE used twice), then per area and in all, ordered as the areas are."""
+    area, skill = SkillArea._meta, Skill._meta
+    qn = facts.qn
+    pk, name = qn(area.pk.column), qn(area.get_field("name").column)
+    order = qn(area.get_field("sort_order").column)
+    # Only our own table and column names are put in; values stay parameters.
+    return (
+        f"WITH x AS (SELECT p.learner_id AS learner, s.{qn(skill.get_field('area').column)} "  # noqa: S608
+        f"AS area, COUNT(*) AS skills FROM ({{inner}}) p "
+        f"INNER JOIN {facts.table(Skill)} s ON s.{qn(skill.pk.column)} = p.key "
+        f"GROUP BY p.learner_id, s.{qn(skill.get_field('area').column)}) "
+        f"SELECT t.name, t.skills, t.learners FROM ("
+        f"SELECT a.{name} AS name, a.{order} AS sort_order, SUM(x.skills) AS skills, "
+        f"COUNT(*) AS learners FROM x INNER JOIN {facts.table(SkillArea)} a ON a.{pk} = x.area "
+        f"GROUP BY a.{pk}, a.{name}, a.{order} "
+        f"UNION ALL SELECT NULL, NULL, SUM(x.skills), COUNT(DISTINCT x.learner) FROM x) t "
+        f"ORDER BY t.sort_order IS NULL, t.sort_order, t.name"
+    )
+
+
+def _course_skills(f: Filters) -> tuple[list[tuple], dict[str, int]]:
+    """With a course chosen, its skills (those its lessons teach now, which changes on
+    publish) by area and in all, for the headline and skills by area together: one read of the
+    skill records of the period, from their time index (learner and skill included; the
+    learners' place from the users table). Measured on the benchmark (issue 20), this reads a
+    few thousand pages where the per-skill learner facts, one 170-byte row per record, read
+    tens of thousands (docs/performance.md, "Second round")."""
+    if "course_skills" not in f.cache:
+        per_skill = skills_achieved(f).values("learner_id", key=F("skill_id"))
+        rows = regrouped(per_skill, _course_skills_sql())
+        areas = [row for row in rows if row[0] is not None]
+        total = [row for row in rows if row[0] is None]
+        skills, learners = (total[0][1] or 0, total[0][2]) if total else (0, 0)
+        f.cache["course_skills"] = (
+            areas,
+            {"skills": int(skills), "skill_learners": int(learners)},
+        )
+    return f.cache["course_skills"]
 
 
 def _sum(cells: list[LearnerCell]) -> dict[str, int]:
@@ -873,19 +902,10 @@ def skills_by_area(f: Filters) -> list[SkillAreaRow]:
 
 def _skills_by_area_facts(f: Filters) -> list[tuple]:
     """(area, skills, learners) from the fact tables: learners from the learner facts per area,
-    skills from the cube and the raw days before the first Monday. With a course chosen, the
-    learner facts of the skills it teaches (a learner has each skill once)."""
+    skills from the cube and the raw days before the first Monday. With a course chosen,
+    :func:`_course_skills`."""
     if f.course is not None:
-        area = Skill.objects.filter(pk=OuterRef("key")).values("area_id")[:1]
-        per_learner = (
-            LearnerFact.objects.filter(
-                _place_q(f), _since(f, "last_skill"), kind=facts.KIND_SKILL, key__in=_taught(f)
-            )
-            .annotate(area=Subquery(area))
-            .values("area", "learner_id")
-            .annotate(skills=Count("pk"))
-        )
-        return regrouped(per_learner, _skill_areas_sql())
+        return _course_skills(f)[0]
     names = ("area", "skills", "learners")
     state = (
         LearnerFact.objects.filter(_place_q(f), kind=facts.KIND_AREA)
