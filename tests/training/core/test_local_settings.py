@@ -153,6 +153,7 @@ def test_with_redis_things_are_as_at_scale(tmp_path):
     assert values["broker"] == "redis://cache.internal:6379/0"
     assert values["transport"] is None
     assert values["transport_options"] == {"visibility_timeout": 3600}
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    # Django's Redis cache, keeping one client per connection pool (training/core/redis_cache.py).
+    assert values["cache"] == "training.core.redis_cache.RedisCache"
     # Sessions survive a Redis restart: in the database, read through the cache.
     assert values["sessions"] == "django.contrib.sessions.backends.cached_db"
