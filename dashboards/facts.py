@@ -53,7 +53,8 @@ from courses.models import Enrolment, LessonCompletion, Skill, SkillRecord
 from dashboards.models import LearnerFact, PlaceFact
 
 EVERY_COURSE = 0
-KIND_COURSE, KIND_AREA, KIND_SKILL = 1, 2, 3
+# Kind 3 (per skill) was written until no figure read it any more (issue 20); a rebuild drops it.
+KIND_COURSE, KIND_AREA = 1, 2
 DAY, WEEK, MONTH = "d", "w", "m"
 GRAINS = {DAY: "day", WEEK: "week", MONTH: "month"}
 CUBE_COUNTS = ("lessons", "helped", "finished", "skills", "learners", "course_learners")
@@ -327,7 +328,6 @@ def _state_parts(learners: Q) -> list[tuple[str, list]]:
     for kind, key in (
         (KIND_COURSE, Value(EVERY_COURSE)),
         (KIND_AREA, F("skill__area_id")),
-        (KIND_SKILL, F("skill_id")),
     ):
         skills = (
             SkillRecord.objects.filter(learners)
@@ -539,7 +539,6 @@ def skills_added(*, learner_id: int, skill_ids: list[int], at: datetime) -> None
         [
             (KIND_COURSE, EVERY_COURSE, lasts),
             *[(KIND_AREA, area, lasts) for area in areas],
-            *[(KIND_SKILL, skill_id, lasts) for skill_id in skill_ids],
         ],
     )
 

@@ -94,10 +94,10 @@ class DashboardSnapshot(models.Model):
 
 
 class LearnerFact(models.Model):
-    """Facts for the dashboard: when one learner last did something, per course, area or skill.
+    """Facts for the dashboard: when one learner last did something, per course or skill area.
 
-    ``kind`` says what ``key`` is: a course (0: any course, including deleted ones), a skill
-    area, or a skill. The learner's place (neighbourhood, centre, 0 for none) and type are
+    ``kind`` says what ``key`` is: a course (1; key 0: any course, including deleted ones) or a
+    skill area (2). The learner's place (neighbourhood, centre, 0 for none) and type are
     copied here and moved when the learner moves, so distinct learners active in a period that
     ends now ("last lesson on or after its start") are counted per place without reading any
     learner's history. Kept in step by :mod:`dashboards.facts`.

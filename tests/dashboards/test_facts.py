@@ -150,7 +150,7 @@ def test_finishing_a_course_and_skills_through_the_services_count_them_in(world)
     assert selectors._facts_ready(now)
     assert selectors.headline(now).skills == 1
     assert selectors.skills_by_area(now) == selectors.skills_by_area(replace(now, raw=True))
-    assert LearnerFact.objects.filter(learner=observed, kind=facts.KIND_SKILL, key=skill.pk)
+    assert LearnerFact.objects.filter(learner=observed, kind=facts.KIND_AREA, key=skill.area_id)
     assert rebuilt_equals_kept()
 
 
