@@ -208,19 +208,24 @@ def _moment(value: datetime) -> Any:
 # --- The place cube: what a learner (or everyone) adds, worked out from the raw rows ----------
 
 
+def _lessons_and_finished(learners: Q, *, per_course: bool) -> tuple[Any, QuerySet, QuerySet]:
+    """The key (each course, or every course as one) and the completions and finished
+    enrolments of ``learners`` that a rebuild groups by it."""
+    key = F("course_id") if per_course else Value(EVERY_COURSE)
+    lessons: QuerySet = LessonCompletion.objects.filter(learners).order_by()
+    if per_course:
+        lessons = lessons.filter(course_id__isnull=False)
+    finished: QuerySet = Enrolment.objects.filter(learners, completed_at__isnull=False).order_by()
+    return key, lessons, finished
+
+
 def _cube_parts(learners: Q) -> list[tuple[str, list]]:
     names = CUBE_KEY + CUBE_COUNTS
     parts = []
     for grain in GRAINS:
         fixed = {"grain": f"'{grain}'", "starts": "p.starts", **{n: f"p.{n}" for n in PLACE}}
         for per_course in (True, False):
-            key = F("course_id") if per_course else Value(EVERY_COURSE)
-            lessons: QuerySet = LessonCompletion.objects.filter(learners).order_by()
-            finished: QuerySet = Enrolment.objects.filter(
-                learners, completed_at__isnull=False
-            ).order_by()
-            if per_course:
-                lessons = lessons.filter(course_id__isnull=False)
+            key, lessons, finished = _lessons_and_finished(learners, per_course=per_course)
             lessons = lessons.values(
                 starts=LocalStart("completed_at", grain), k=key, **place_of()
             ).annotate(
@@ -296,13 +301,7 @@ def _state_parts(learners: Q) -> list[tuple[str, list]]:
     fixed.update(dict.fromkeys(LASTS, null))
     parts = []
     for per_course in (True, False):
-        key = F("course_id") if per_course else Value(EVERY_COURSE)
-        lessons: QuerySet = LessonCompletion.objects.filter(learners).order_by()
-        finished: QuerySet = Enrolment.objects.filter(
-            learners, completed_at__isnull=False
-        ).order_by()
-        if per_course:
-            lessons = lessons.filter(course_id__isnull=False)
+        key, lessons, finished = _lessons_and_finished(learners, per_course=per_course)
         lessons = lessons.values("learner_id", k=key, **place_of()).annotate(
             t_lesson=Max("completed_at"),
             t_helped=Max("completed_at", filter=Q(assisted=True)),
