@@ -61,6 +61,8 @@ CUBE_COUNTS = ("lessons", "helped", "finished", "skills", "learners", "course_le
 PLACE = ("nid", "cid", "staff")
 CUBE_KEY = ("kind", "key", "grain", "starts", *PLACE)
 LASTS = ("last_lesson", "last_helped", "last_alone", "last_finished", "last_skill")
+# Every moment a learner fact holds: the last moments, and on a course's row the finish before.
+STATE = (*LASTS, "finished_before")
 
 
 def facts_timezone() -> ZoneInfo:
@@ -205,6 +207,17 @@ def _moment(value: datetime) -> Any:
     return connection.ops.adapt_datetimefield_value(value)
 
 
+def finished_before(*, learner: Any, at: Any, course: Any) -> QuerySet:
+    """When the learner last finished a course other than ``course`` before ``at`` (a finish at
+    the same moment counts as before when its course id is lower), as a one-value query: what
+    :attr:`LearnerFact.finished_before` holds, the same whether kept or rebuilt. The arguments
+    are values, or ``OuterRef`` for a rebuild."""
+    earlier = Enrolment.objects.filter(
+        Q(completed_at__lt=at) | Q(completed_at=at, course_id__lt=course), learner_id=learner
+    ).order_by()
+    return earlier.values("learner_id").annotate(last=Max("completed_at")).values("last")[:1]
+
+
 # --- The place cube: what a learner (or everyone) adds, worked out from the raw rows ----------
 
 
@@ -295,10 +308,10 @@ def _cube_add(learners: Q, *, sign: int) -> None:
 
 
 def _state_parts(learners: Q) -> list[tuple[str, list]]:
-    names = ("learner_id", "kind", "key", *PLACE, *LASTS)
+    names = ("learner_id", "kind", "key", *PLACE, *STATE)
     null = _null_time()
     fixed = {"learner_id": "p.learner_id", "key": "p.k", **{n: f"p.{n}" for n in PLACE}}
-    fixed.update(dict.fromkeys(LASTS, null))
+    fixed.update(dict.fromkeys(STATE, null))
     parts = []
     for per_course in (True, False):
         key, lessons, finished = _lessons_and_finished(learners, per_course=per_course)
@@ -307,8 +320,20 @@ def _state_parts(learners: Q) -> list[tuple[str, list]]:
             t_helped=Max("completed_at", filter=Q(assisted=True)),
             t_alone=Max("completed_at", filter=Q(assisted=False)),
         )
+        before = {}
+        if per_course:
+            finished = finished.annotate(
+                before=Subquery(
+                    finished_before(
+                        learner=OuterRef("learner_id"),
+                        at=OuterRef("completed_at"),
+                        course=OuterRef("course_id"),
+                    )
+                )
+            )
+            before = {"t_before": Max("before")}
         finished = finished.values("learner_id", k=key, **place_of()).annotate(
-            t_finished=Max("completed_at")
+            t_finished=Max("completed_at"), **before
         )
         common = {**fixed, "kind": str(KIND_COURSE)}
         parts.append(
@@ -323,7 +348,10 @@ def _state_parts(learners: Q) -> list[tuple[str, list]]:
                 names,
             )
         )
-        parts.append(part_sql(finished, {**common, "last_finished": "p.t_finished"}, names))
+        times = {"last_finished": "p.t_finished"}
+        if per_course:
+            times["finished_before"] = "p.t_before"
+        parts.append(part_sql(finished, {**common, **times}, names))
     for kind, key in (
         (KIND_COURSE, Value(EVERY_COURSE)),
         (KIND_AREA, F("skill__area_id")),
@@ -344,8 +372,8 @@ def _state_insert(learners: Q) -> None:
     """Insert the learner facts of ``learners`` (who have none), from their raw rows."""
     sql, params = union_sql(_state_parts(learners))
     key = ", ".join(f"u.{qn(n)}" for n in ("learner_id", "kind", "key", *PLACE))
-    lasts = ", ".join(f"MAX(u.{qn(n)})" for n in LASTS)
-    columns = ", ".join(qn(n) for n in ("learner_id", "kind", "key", *PLACE, *LASTS))
+    lasts = ", ".join(f"MAX(u.{qn(n)})" for n in STATE)
+    columns = ", ".join(qn(n) for n in ("learner_id", "kind", "key", *PLACE, *STATE))
     statement = (
         f"INSERT INTO {table(LearnerFact)} ({columns}) SELECT {key}, {lasts} "  # noqa: S608
         f"FROM ({sql}) u WHERE 1 = 1 GROUP BY {key}"
@@ -403,26 +431,33 @@ def _cube_upsert(learner_id: int, rows: list[tuple[int, Any, str, date, dict]]) 
         cursor.execute(statement, params)
 
 
-def _state_upsert(learner_id: int, rows: list[tuple[int, Any, dict[str, datetime]]]) -> None:
+def _state_upsert(learner_id: int, rows: list[tuple[int, Any, dict[str, Any]]]) -> None:
     """Move the learner's last moments forward: (kind, key, {last_...: moment}); ``key`` may be
-    an SQL expression given as (SQL, params). The place is refreshed too."""
+    an SQL expression given as (SQL, params), and so may ``finished_before`` (set, not moved
+    forward: a course is finished once). The place is refreshed too."""
     place, place_params = _place_subqueries(learner_id)
     values, params = [], []
     for kind, key, lasts in rows:
         key_sql, key_params = key if isinstance(key, tuple) else ("%s", [key])
         cells = ["%s", "%s", key_sql, *place]
         params += [learner_id, kind, *key_params, *place_params]
-        for name in LASTS:
-            if name in lasts:
+        for name in STATE:
+            value = lasts.get(name)
+            if isinstance(value, tuple):
+                cells.append(value[0])
+                params += value[1]
+            elif value is not None:
                 cells.append("%s")
-                params.append(_moment(lasts[name]))
+                params.append(_moment(value))
             else:
-                cells.append("NULL")
+                cells.append(_null_time())
         values.append(f"({', '.join(cells)})")
     me = table(LearnerFact)
-    columns = ", ".join(qn(n) for n in ("learner_id", "kind", "key", *PLACE, *LASTS))
+    columns = ", ".join(qn(n) for n in ("learner_id", "kind", "key", *PLACE, *STATE))
     updates = [f"{qn(n)} = EXCLUDED.{qn(n)}" for n in PLACE]
     updates += [f"{qn(n)} = {_later(f'{me}.{qn(n)}', f'EXCLUDED.{qn(n)}')}" for n in LASTS]
+    before = qn("finished_before")
+    updates.append(f"{before} = COALESCE(EXCLUDED.{before}, {me}.{before})")
     statement = (
         f"INSERT INTO {me} ({columns}) VALUES {', '.join(values)} "  # noqa: S608
         f"ON CONFLICT (learner_id, kind, {qn('key')}) DO UPDATE SET {', '.join(updates)}"
@@ -509,9 +544,19 @@ def course_finished(*, learner_id: int, course_id: int, at: datetime) -> None:
             )
         )
     _cube_upsert(learner_id, rows)
+    before_sql, before_params = finished_before(
+        learner=learner_id, at=at, course=course_id
+    ).query.sql_with_params()
     _state_upsert(
         learner_id,
-        [(KIND_COURSE, key, {"last_finished": at}) for key in (course_id, EVERY_COURSE)],
+        [
+            (
+                KIND_COURSE,
+                course_id,
+                {"last_finished": at, "finished_before": (f"({before_sql})", list(before_params))},
+            ),
+            (KIND_COURSE, EVERY_COURSE, {"last_finished": at}),
+        ],
     )
 
 

@@ -116,6 +116,11 @@ class LearnerFact(models.Model):
     last_alone = models.DateTimeField(null=True)
     last_finished = models.DateTimeField(null=True)
     last_skill = models.DateTimeField(null=True)
+    # On a row of one course: when the learner last finished another course before this one
+    # (a tie at the same moment goes to the lower course id). A learner's first course finished
+    # in a period is the one finished in it whose ``finished_before`` is not (sustained
+    # engagement reads one row per learner, with no grouping).
+    finished_before = models.DateTimeField(null=True)
 
     class Meta:
         verbose_name = _("learner fact")
@@ -137,7 +142,21 @@ class LearnerFact(models.Model):
                     "last_skill",
                 ],  # fmt: skip
                 name="learner_fact_cover",
-            )
+            ),
+            # Each course finished in a period (rows of one course), read from the index alone.
+            models.Index(
+                fields=["last_finished"],
+                include=["key", "learner_id", "finished_before", "nid", "cid", "staff"],
+                condition=models.Q(kind=1, last_finished__isnull=False) & ~models.Q(key=0),
+                name="learner_fact_finished",
+            ),
+            # The learners with a skill in a period, per skill area, read from the index alone.
+            models.Index(
+                fields=["last_skill"],
+                include=["key", "nid", "cid", "staff"],
+                condition=models.Q(kind=2, last_skill__isnull=False),
+                name="learner_fact_skill",
+            ),
         ]
 
     def __str__(self) -> str:

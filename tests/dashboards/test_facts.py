@@ -48,7 +48,7 @@ def facts_rows() -> tuple[set, set]:
     )
     learners = set(
         LearnerFact.objects.values_list(
-            "learner_id", "kind", "key", "nid", "cid", "staff", *facts.LASTS
+            "learner_id", "kind", "key", "nid", "cid", "staff", *facts.STATE
         )  # fmt: skip
     )
     return cube, learners
@@ -81,6 +81,7 @@ def figures(f) -> dict:
         "headline": selectors.headline(f),
         "trend": selectors.trend(f),
         "areas": selectors.skills_by_area(f),
+        "sustained": selectors.sustained(f),
     }
 
 
@@ -386,3 +387,41 @@ def test_random_worlds_give_the_same_figures_from_facts_and_raw_rows():
     widest = view(now=after, period="all")
     assert selectors.headline(widest).lessons == LessonCompletion.objects.count() > 50
     assert Enrolment.objects.filter(~Q(completed_at=None)).count() > 5
+
+
+def test_sustained_engagement_counts_each_learner_from_their_first_course_in_the_period():
+    """From the learner facts, a learner who finished several courses counts once, from the
+    first one they finished in the period (not one before it, nor a later one)."""
+    courses = [CoursePageFactory(title=f"Course {n}", slug=f"sustained-{n}") for n in range(3)]
+    two_in = UserFactory(username="two-in-the-period")
+    one_before = UserFactory(username="one-before-the-period")
+    at_once = UserFactory(username="two-at-the-same-moment")
+    days = timedelta(days=1)
+    for course, at in ((courses[0], NOW - 200 * days), (courses[1], NOW - 100 * days)):
+        enrol(learner=two_in, course=course, started_at=at - days, completed_at=at)
+    event(actor=two_in, verb="community.group.joined", at=NOW - 150 * days)
+    for course, at in ((courses[0], NOW - 400 * days), (courses[1], NOW - 20 * days)):
+        enrol(learner=one_before, course=course, started_at=at - days, completed_at=at)
+    event(actor=one_before, verb="community.group.joined", at=NOW - 300 * days)
+    for course in courses[1:]:
+        enrol(
+            learner=at_once, course=course, started_at=NOW - 61 * days, completed_at=NOW - 60 * days
+        )
+    event(actor=at_once, verb="lesson.completed", at=NOW - 25 * days)
+
+    year = view(period="12m")
+    assert selectors._facts_ready(year)
+    got = selectors.sustained(year)
+    assert got == selectors.sustained(replace(year, raw=True))
+    # 30 days on: two_in (first -200d, active -150d) and at_once (first -60d, active -25d) are
+    # old enough and were still active; one_before's first in the year (-20d) is too recent.
+    # 90 days on: two_in only is old enough and active (-150d is 50 days after -200d: no).
+    assert got.finishers == 3
+    assert got.after == {30: (2, 2), 90: (1, 0)}
+    # Took part after their first course in the year: two_in (joined a group at -150d).
+    assert got.community == 1
+    for period in ("4w", "3m", "all"):
+        f = view(period=period)
+        assert selectors.sustained(f) == selectors.sustained(replace(f, raw=True)), period
+    assert selectors.sustained(view(period="all")).finishers == 3
+    assert rebuilt_equals_kept()
