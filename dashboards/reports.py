@@ -9,6 +9,7 @@ breakdown, the trend, skill areas and the courses' "Finished" column.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -19,6 +20,7 @@ from champions import selectors as champions_selectors
 from dashboards import selectors
 from dashboards.access import Scope
 from dashboards.filters import Filters
+from dashboards.side_by_side import results_side_by_side, side_by_side_possible
 from dashboards.suppression import SUPPRESSED, is_suppressed, secondary_suppress, suppress
 
 
@@ -418,9 +420,54 @@ def table_slugs(scope: Scope) -> list[str]:
     return [slug for slug in TABLES if scope.every_place or slug not in EVERY_PLACE_ONLY]
 
 
-def dashboard_tables(f: Filters, scope: Scope, *, skip=()) -> dict[str, Table]:
+# Tables worked out from one shared figure go together: the learner cells give the headline and
+# the three breakdowns. (A figure two groups share, such as a chosen course's skills for the
+# headline and skill areas, is worked out once: selectors._once.)
+FROM_CELLS = {"headline", "neighbourhoods", "centres", "learner-types"}
+# The slowest first, so that side by side the last to start is a quick one (measured on the
+# benchmark: docs/performance.md). With a course chosen, its skills are the slow part.
+SLOWEST_FIRST = ["courses", "sustained", "headline", "skill-areas", "trend", "stalled"]
+SLOWEST_FIRST_FOR_A_COURSE = ["skill-areas", "headline", "trend", "courses", "sustained"]
+
+
+def _table_groups(f: Filters, slugs: list[str]) -> list[list[str]]:
+    shared = [slug for slug in slugs if slug in FROM_CELLS]
+    groups = ([shared] if shared else []) + [[slug] for slug in slugs if slug not in FROM_CELLS]
+    slowest = SLOWEST_FIRST if f.course is None else SLOWEST_FIRST_FOR_A_COURSE
+    order = {slug: number for number, slug in enumerate(slowest)}
+    return sorted(groups, key=lambda group: min(order.get(slug, len(order)) for slug in group))
+
+
+def _group_tables(f: Filters, scope: Scope, group: list[str]) -> dict[str, Table]:
+    return {slug: TABLES[slug](f, scope) for slug in group}
+
+
+def _group_tables_apart(f: Filters, scope: Scope, group: list[str]) -> dict[str, Table]:
     with selectors.reading_many_rows():
-        return {slug: TABLES[slug](f, scope) for slug in table_slugs(scope) if slug not in skip}
+        return _group_tables(f, scope, group)
+
+
+def dashboard_tables(
+    f: Filters, scope: Scope, *, skip=(), only: list[str] | None = None
+) -> dict[str, Table]:
+    """Every table of the view (but ``skip``; or ``only`` those): on PostgreSQL outside a
+    transaction, the groups of tables side by side on connections of their own
+    (``dashboards/side_by_side.py``); otherwise one after the other in one transaction."""
+    slugs = [
+        slug for slug in table_slugs(scope) if slug not in skip and (only is None or slug in only)
+    ]
+    groups = _table_groups(f, slugs)
+    tables: dict[str, Table] = {}
+    if side_by_side_possible():
+        selectors.figures_prepare(f)
+        jobs = [partial(_group_tables_apart, f, scope, group) for group in groups]
+        for part in results_side_by_side(jobs):
+            tables.update(part)
+    else:
+        with selectors.reading_many_rows():
+            for group in groups:
+                tables.update(_group_tables(f, scope, group))
+    return {slug: tables[slug] for slug in slugs}
 
 
 def cell_text(value) -> str:

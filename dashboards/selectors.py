@@ -6,11 +6,13 @@ done in Python stay the same however much data there is. Figures are raw numbers
 turns them into tables and applies small-number suppression.
 """
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -57,6 +59,7 @@ from training.core.verbs import PARTICIPATION_PREFIX, verbs
 from training.places.models import CommunityCentre, Neighbourhood
 from translations.routing import in_english
 
+T = TypeVar("T")
 STALLED_AFTER = timedelta(days=14)
 STALLED_NAMES_SHOWN = 100
 # Learners "still active" this many days after finishing a course.
@@ -65,6 +68,26 @@ SUSTAINED_DAYS = (30, 90)
 
 # --- Building blocks ---------------------------------------------------------------------------
 
+_once_lock = threading.Lock()
+
+
+def _once(f: Filters, key: str, work: Callable[[], T]) -> T:
+    """``work()`` worked out once per view and kept in ``f.cache``, also when the view's tables
+    are worked out side by side (``dashboards/side_by_side.py``): a second thread asking for it
+    while the first works it out waits for that answer instead of working it out again."""
+    with _once_lock:
+        mine = key not in f.cache
+        if mine:
+            f.cache[key] = Future()
+        kept: Future = f.cache[key]
+    if mine:
+        try:
+            kept.set_result(work())
+        except BaseException as error:
+            kept.set_exception(error)
+            raise
+    return kept.result()
+
 
 @contextmanager
 def reading_many_rows() -> Iterator[None]:
@@ -72,8 +95,11 @@ def reading_many_rows() -> Iterator[None]:
 
     Each figure is one query over up to a few million rows: compiling it to machine code (JIT)
     costs more than it saves (about 0.3 s a query, measured), and the default 4 MB of sort memory
-    sends the per-learner groups to disk. Both settings end with the transaction (no savepoint
-    of its own: inside a caller's transaction they simply last until that one ends).
+    sends the per-learner groups to disk. No parallel workers: the figures already run side by
+    side on connections of their own (``dashboards/side_by_side.py``), and a parallel plan
+    builds its hash table once in every worker (measured: sustained engagement 138 ms with two
+    workers, 90 ms without). The settings end with the transaction (no savepoint of its own:
+    inside a caller's transaction they simply last until that one ends).
     """
     if connection.vendor != "postgresql":
         yield
@@ -81,7 +107,8 @@ def reading_many_rows() -> Iterator[None]:
     with transaction.atomic(savepoint=False):
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"
+                "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), "
+                "set_config('max_parallel_workers_per_gather', '0', true)"
             )
         yield
 
@@ -212,9 +239,7 @@ def learner_cells(f: Filters) -> list[LearnerCell]:
     group, so adding up the groups gives exact totals, distinct learners included, for the
     headline and for each breakdown (a few hundred groups at most, never the raw rows).
     """
-    if "cells" not in f.cache:
-        f.cache["cells"] = _learner_cells(f)
-    return f.cache["cells"]
+    return _once(f, "cells", lambda: _learner_cells(f))
 
 
 def _cells_sql() -> str:
@@ -282,9 +307,13 @@ def _facts_ready(f: Filters) -> bool:
     probes, once per view."""
     if f.raw or f.nobody or not facts.facts_enabled():
         return False
-    if "facts" not in f.cache:
-        f.cache["facts"] = not _anything_after(f.end)
-    return f.cache["facts"]
+    return _once(f, "facts", lambda: not _anything_after(f.end))
+
+
+def figures_prepare(f: Filters) -> None:
+    """Make the one probe every figure of the view shares (:func:`_facts_ready`), before the
+    figures are worked out side by side (``dashboards/side_by_side.py``)."""
+    _facts_ready(f)
 
 
 def _anything_after(end: datetime) -> bool:
@@ -491,17 +520,16 @@ def _course_skills(f: Filters) -> tuple[list[tuple], dict[str, int]]:
     learners' place from the users table). Measured on the benchmark (issue 20), this reads a
     few thousand pages where the per-skill learner facts, one 170-byte row per record, read
     tens of thousands (docs/performance.md, "Second round")."""
-    if "course_skills" not in f.cache:
+
+    def work() -> tuple[list[tuple], dict[str, int]]:
         per_skill = skills_achieved(f).values("learner_id", key=F("skill_id"))
         rows = regrouped(per_skill, _course_skills_sql())
         areas = [row for row in rows if row[0] is not None]
         total = [row for row in rows if row[0] is None]
         skills, learners = (total[0][1] or 0, total[0][2]) if total else (0, 0)
-        f.cache["course_skills"] = (
-            areas,
-            {"skills": int(skills), "skill_learners": int(learners)},
-        )
-    return f.cache["course_skills"]
+        return areas, {"skills": int(skills), "skill_learners": int(learners)}
+
+    return _once(f, "course_skills", work)
 
 
 def _sum(cells: list[LearnerCell]) -> dict[str, int]:
@@ -639,9 +667,10 @@ def course_funnels(f: Filters) -> list[CourseFunnel]:
         .annotate(done=done_here, half=half_of)
         .values("course_id")
         .annotate(
-            started=Count("pk"),
-            halfway=Count("pk", filter=finished | Q(done__gte=F("half"), half__gt=0)),
-            completed=Count("pk", filter=finished),
+            # Counting the course (never empty), not the id: the cohort's index holds it.
+            started=Count("course_id"),
+            halfway=Count("course_id", filter=finished | Q(done__gte=F("half"), half__gt=0)),
+            completed=Count("course_id", filter=finished),
             median=(
                 Median(_seconds_taken(), filter=finished)
                 if together
@@ -941,10 +970,11 @@ def _skills_by_area_facts(f: Filters) -> list[tuple]:
     if f.course is not None:
         return _course_skills(f)[0]
     names = ("area", "skills", "learners")
+    # Only the learners with a skill in the period, from their own index (learner_fact_skill).
     state = (
-        LearnerFact.objects.filter(_place_q(f), kind=facts.KIND_AREA)
+        LearnerFact.objects.filter(_place_q(f), _since(f, "last_skill"), kind=facts.KIND_AREA)
         .values(k=F("key"))
-        .annotate(n=Count("nid", filter=_since(f, "last_skill")))
+        .annotate(n=Count("nid"))
     )
     parts = [facts.part_sql(state, {"area": "p.k", "learners": "p.n"}, names)]
     cube, edge = _whole_weeks(f, PlaceFact.objects.filter(_place_q(f), kind=facts.KIND_AREA))
@@ -989,13 +1019,19 @@ def stalled(f: Filters, *, now: datetime | None = None) -> QuerySet[Enrolment]:
 
 
 def stalled_by_course(f: Filters) -> list[tuple[str, int]]:
-    rows = (
+    """(course title, stalled learners) by title. A learner has one enrolment per course, so
+    the enrolments are counted per course (from the index of unfinished enrolments alone) and
+    the titles of those few groups looked up after."""
+    per_course = (
         stalled(f)
-        .values("course__title")
-        .annotate(learners=Count("learner_id", distinct=True))
-        .order_by("course__title")
+        .values("course_id")
+        .annotate(learners=Count("course_id"))
+        .annotate(
+            title=Subquery(CoursePage.objects.filter(pk=OuterRef("course_id")).values("title")[:1])
+        )
+        .order_by("title", "course_id")
     )
-    return [(row["course__title"], row["learners"]) for row in rows]
+    return [(row["title"], row["learners"]) for row in per_course]
 
 
 def stalled_people(f: Filters) -> list[Enrolment]:
@@ -1076,6 +1112,33 @@ def _sustained_state_sql() -> str:
     return "SELECT " + ", ".join(columns) + " FROM ({inner}) p " + join  # noqa: S608
 
 
+def _first_finishes(f: Filters) -> QuerySet:
+    """Each learner's first course finished in the period, from the learner facts: the row of
+    a course finished in it with no finish of theirs before it in the period (with a course
+    chosen: that course's row). One row per learner, read from an index with no grouping; the
+    same columns as :func:`sustained`'s per-learner query."""
+    rows = LearnerFact.objects.filter(
+        _place_q(f), _since(f, "last_finished"), kind=facts.KIND_COURSE
+    )
+    if f.course is not None:
+        rows = rows.filter(key=f.course.pk)
+    else:
+        first = Q(finished_before__isnull=True)
+        if f.start is not None:
+            first |= Q(finished_before__lt=f.start)
+        rows = rows.exclude(key=facts.EVERY_COURSE).filter(first)
+    return rows.values(
+        "learner_id",
+        first=F("last_finished"),
+        **{
+            f"after_{days}": ExpressionWrapper(
+                F("last_finished") + timedelta(days=days), output_field=DateTimeField()
+            )
+            for days in SUSTAINED_DAYS
+        },
+    )
+
+
 def sustained(f: Filters) -> Sustained:
     """Of the learners who finished a course in the period: who was still active 30 and 90 days
     later (any activity-stream event by them from then on), and who went on to take part in the
@@ -1105,7 +1168,9 @@ def sustained(f: Filters) -> Sustained:
     for days in SUSTAINED_DAYS:
         old_enough = adapt(f.end - timedelta(days=days))
         before += [old_enough, old_enough]
-    if _learner_activity_used(f):
+    if _facts_ready(f):
+        rows = regrouped(_first_finishes(f), _sustained_state_sql(), before=tuple(before))
+    elif _learner_activity_used(f):
         rows = regrouped(per_learner, _sustained_state_sql(), before=tuple(before))
     else:
         # Never an empty IN (): no verb is called "".

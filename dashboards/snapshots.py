@@ -97,21 +97,43 @@ def snapshot_refresh(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
     return DashboardSnapshot.objects.get(key=key)
 
 
-def dashboard_snapshot(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
-    """A snapshot of this view no older than the maximum age: stored, or worked out now."""
-    snapshot = DashboardSnapshot.objects.filter(
+def fresh_snapshot(*, scope: Scope, filters: Filters) -> DashboardSnapshot | None:
+    """This view's snapshot if it is younger than the maximum age."""
+    return DashboardSnapshot.objects.filter(
         key=snapshot_key(scope=scope, filters=filters),
         computed_at__gte=timezone.now() - max_age(),
     ).first()
+
+
+def dashboard_snapshot(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
+    """A snapshot of this view no older than the maximum age: stored, or worked out now."""
+    snapshot = fresh_snapshot(scope=scope, filters=filters)
     return snapshot or snapshot_refresh(scope=scope, filters=filters)
 
 
-def view_tables(*, scope: Scope, filters: Filters) -> tuple[dict[str, Table], datetime]:
+def view_table(*, scope: Scope, filters: Filters, slug: str) -> Table:
+    """One table of this view (a CSV download): from a fresh snapshot, or else worked out alone
+    and not stored (a snapshot holds every table; one table is quicker than all of them)."""
+    snapshot = (
+        None
+        if scope.shows_names and slug in NAMED
+        else fresh_snapshot(scope=scope, filters=filters)
+    )
+    if snapshot is not None:
+        return snapshot_tables(snapshot)[slug]
+    return dashboard_tables(filters, scope, only=[slug])[slug]
+
+
+def view_tables(
+    *, scope: Scope, filters: Filters, snapshot: DashboardSnapshot | None = None
+) -> tuple[dict[str, Table], datetime]:
     """Every table of this view, and when its figures were worked out.
 
-    From a fresh snapshot; tables with names (a champion's stalled learners) always live.
+    From a fresh snapshot (``snapshot``, if the caller has looked it up already); tables with
+    names (a champion's stalled learners) always live.
     """
-    snapshot = dashboard_snapshot(scope=scope, filters=filters)
+    if snapshot is None:
+        snapshot = dashboard_snapshot(scope=scope, filters=filters)
     tables = snapshot_tables(snapshot)
     if scope.shows_names:
         for slug in NAMED:

@@ -4,7 +4,9 @@ Managers (``dashboards.view_dashboard``) see every place; Digital Champions
 (``dashboards.view_centre_dashboard``) see their own centre; everyone else gets 403.
 """
 
-from functools import wraps
+from collections.abc import Callable
+from functools import partial, wraps
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,7 +22,8 @@ from dashboards.filters import DashboardFilterForm, filters_from
 from dashboards.models import DashboardExport, ExportStatus
 from dashboards.reports import champions_table, table_slugs
 from dashboards.services import export_request, table_rows
-from dashboards.snapshots import view_tables
+from dashboards.side_by_side import results_side_by_side
+from dashboards.snapshots import fresh_snapshot, view_table, view_tables
 from safeguarding.selectors import manager_figures
 from training.core.csv_safe import csv_response
 from training.core.private_files import private_file_response
@@ -51,7 +54,17 @@ def _filters(request: HttpRequest):
 def dashboard(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     scope = request.dashboard_scope
-    tables, computed_at = view_tables(scope=scope, filters=filters)
+    snapshot = fresh_snapshot(scope=scope, filters=filters)
+    jobs: list[Callable[[], Any]] = [
+        partial(view_tables, scope=scope, filters=filters, snapshot=snapshot)
+    ]
+    # Managers: the help Digital Champions gave, per centre and per champion (with consent),
+    # always live (never in a snapshot). With no snapshot it is worked out beside the figures.
+    if scope.every_place:
+        jobs.append(partial(champions_table, filters, scope))
+    results = results_side_by_side(jobs) if snapshot is None else [job() for job in jobs]
+    tables, computed_at = results[0]
+    champions_help = results[1] if scope.every_place else None
     trend = tables["trend"]
     chart = bar_chart(title=trend.title, points=[(row[0], row[1]) for row in trend.rows])
     exports = DashboardExport.objects.filter(requested_by=request.user)[:RECENT_EXPORTS]
@@ -63,8 +76,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # Managers: confidential reports as anonymous counts (small numbers hidden) and how often
     # the access log was written; never kept in a snapshot or an export.
     confidential = manager_figures() if scope.every_place else None
-    # Managers: the help Digital Champions gave, per centre and per champion (with consent).
-    champions_help = champions_table(filters, scope) if scope.every_place else None
     return render(
         request,
         "dashboards/dashboard.html",
@@ -93,10 +104,10 @@ def table_download(request: HttpRequest, table: str) -> HttpResponse:
     if table not in table_slugs(scope):
         raise Http404
     _form, filters = _filters(request)
-    tables, _computed_at = view_tables(scope=scope, filters=filters)
+    rows = table_rows(view_table(scope=scope, filters=filters, slug=table))
     stamp = timezone.localdate().isoformat()
     # Written by training.core.csv_safe: a UTF-8 BOM, and no cell a spreadsheet would run.
-    return csv_response(table_rows(tables[table]), filename=f"dashboard-{table}-{stamp}.csv")
+    return csv_response(rows, filename=f"dashboard-{table}-{stamp}.csv")
 
 
 @require_POST

@@ -30,8 +30,9 @@ class Enrolment(models.Model):
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
     )
+    # Indexed by the first column of the cohort index (``enrolment_cohort``), not one of its own.
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments", db_index=False
     )
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("last active"), default=timezone.now)
@@ -57,6 +58,21 @@ class Enrolment(models.Model):
         ]
         indexes = [
             models.Index(fields=["completed_at", "last_activity_at"], name="enrolment_activity"),
+            # The dashboard's funnels: each course's enrolments started in a period, with what
+            # the funnel counts, read from the index alone in course order.
+            models.Index(
+                fields=["course", "started_at"],
+                include=["learner", "completed_at", "lessons_completed"],
+                name="enrolment_cohort",
+            ),
+            # The dashboard's stalled learners: unfinished enrolments by when they were last
+            # worked on, with their course and learner, read from the index alone.
+            models.Index(
+                fields=["last_activity_at"],
+                include=["course", "learner"],
+                condition=models.Q(completed_at__isnull=True),
+                name="enrolment_stalled",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -159,7 +175,10 @@ class SkillRecord(HelpRecorded):
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="skill_records"
     )
-    skill = models.ForeignKey("courses.Skill", on_delete=models.PROTECT, related_name="records")
+    # Indexed by the first column of ``skill_record_by_skill``, not one of its own.
+    skill = models.ForeignKey(
+        "courses.Skill", on_delete=models.PROTECT, related_name="records", db_index=False
+    )
     achieved_at = models.DateTimeField(_("when"), default=timezone.now)
     evidence = models.CharField(max_length=16, choices=SkillEvidence.choices)
 
@@ -173,6 +192,10 @@ class SkillRecord(HelpRecorded):
         indexes = [
             models.Index(
                 fields=["achieved_at"], include=["learner", "skill"], name="skill_record_time"
+            ),
+            # The dashboard with a course chosen: the records of its few skills in a period.
+            models.Index(
+                fields=["skill", "achieved_at"], include=["learner"], name="skill_record_by_skill"
             ),
         ]
 
