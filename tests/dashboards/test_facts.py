@@ -3,7 +3,7 @@ the same rows, and giving every figure of every view exactly as the raw rows do.
 
 import random
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.management import call_command
@@ -83,6 +83,25 @@ def figures(f) -> dict:
         "areas": selectors.skills_by_area(f),
         "sustained": selectors.sustained(f),
     }
+
+
+def test_a_period_starts_at_the_beginning_of_its_first_day():
+    """As the page says ("Showing 17 June 2025 to …"): whole days, so the fact tables cover the
+    period with no hours before a first midnight left to read raw."""
+    assert view(now=datetime(2026, 6, 17, 12, tzinfo=LONDON), period="12m").start == datetime(
+        2025, 6, 17, tzinfo=LONDON
+    )
+    # 28 local days before a summer-time moment just after midnight, across the clocks going
+    # forward (29 March 2026), given in UTC as the site's clock gives it: 13 March, not the
+    # 12th that 28 × 24 hours back from 23:30 UTC would give.
+    for now in (
+        datetime(2026, 4, 10, 0, 30, tzinfo=LONDON),
+        datetime(2026, 4, 9, 23, 30, tzinfo=UTC),
+    ):
+        f = view(now=now, period="4w")
+        assert f.start == datetime(2026, 3, 13, tzinfo=LONDON), now
+        assert first_from(f.start, DAY) == f.start
+    assert view(period="all").start is None
 
 
 def test_a_period_is_split_at_its_first_midnight_and_monday():
