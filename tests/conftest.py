@@ -39,6 +39,17 @@ def _default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _dashboard_helpers_closed():
+    """A dashboard worked out side by side (PostgreSQL, outside a transaction) leaves its helper
+    threads' connections open for the next view, as a server would: closed after each test, so
+    that none is left on a test database when it is emptied or dropped."""
+    yield
+    from dashboards.side_by_side import helpers_close
+
+    helpers_close()
+
+
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     """``seed_demo`` run once for this worker, the first time a test needs it, and kept beside
