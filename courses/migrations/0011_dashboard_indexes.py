@@ -6,33 +6,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0010_enrolment_lessons_done'),
+        ("courses", "0010_enrolment_lessons_done"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='enrolment',
-            name='course',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to='courses.coursepage'),
+            model_name="enrolment",
+            name="course",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="enrolments",
+                to="courses.coursepage",
+            ),
         ),
         migrations.AlterField(
-            model_name='skillrecord',
-            name='skill',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='records', to='courses.skill'),
+            model_name="skillrecord",
+            name="skill",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="records",
+                to="courses.skill",
+            ),
         ),
         migrations.AddIndex(
-            model_name='enrolment',
-            index=models.Index(fields=['course', 'started_at'], include=('learner', 'completed_at', 'lessons_completed'), name='enrolment_cohort'),
+            model_name="enrolment",
+            index=models.Index(
+                fields=["course", "started_at"],
+                include=("learner", "completed_at", "lessons_completed"),
+                name="enrolment_cohort",
+            ),
         ),
         migrations.AddIndex(
-            model_name='enrolment',
-            index=models.Index(condition=models.Q(('completed_at__isnull', True)), fields=['last_activity_at'], include=('course', 'learner'), name='enrolment_stalled'),
+            model_name="enrolment",
+            index=models.Index(
+                condition=models.Q(("completed_at__isnull", True)),
+                fields=["last_activity_at"],
+                include=("course", "learner"),
+                name="enrolment_stalled",
+            ),
         ),
         migrations.AddIndex(
-            model_name='skillrecord',
-            index=models.Index(fields=['skill', 'achieved_at'], include=('learner',), name='skill_record_by_skill'),
+            model_name="skillrecord",
+            index=models.Index(
+                fields=["skill", "achieved_at"], include=("learner",), name="skill_record_by_skill"
+            ),
         ),
     ]

@@ -286,6 +286,9 @@ CELERY_IMPORTS = ["courses.progress.tasks"]
 NUDGE_AFTER_DAYS = int(os.environ.get("NUDGE_AFTER_DAYS", "7"))
 # Messages (notifications) are deleted this many days after they were sent, read or not.
 NOTIFICATION_RETENTION_DAYS = int(os.environ.get("NOTIFICATION_RETENTION_DAYS", "365"))
+# Database connections one dashboard view with no fresh snapshot may use at once (PostgreSQL):
+# its tables are worked out side by side (dashboards/side_by_side.py). 1: one after another.
+DASHBOARD_CONNECTIONS = int(os.environ.get("DASHBOARD_CONNECTIONS", "3"))
 
 # --- Authentication ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
