@@ -105,12 +105,6 @@ def fresh_snapshot(*, scope: Scope, filters: Filters) -> DashboardSnapshot | Non
     ).first()
 
 
-def dashboard_snapshot(*, scope: Scope, filters: Filters) -> DashboardSnapshot:
-    """A snapshot of this view no older than the maximum age: stored, or worked out now."""
-    snapshot = fresh_snapshot(scope=scope, filters=filters)
-    return snapshot or snapshot_refresh(scope=scope, filters=filters)
-
-
 def view_table(*, scope: Scope, filters: Filters, slug: str) -> Table:
     """One table of this view (a CSV download): from a fresh snapshot, or else worked out alone
     and not stored (a snapshot holds every table; one table is quicker than all of them)."""
@@ -125,15 +119,16 @@ def view_table(*, scope: Scope, filters: Filters, slug: str) -> Table:
 
 
 def view_tables(
-    *, scope: Scope, filters: Filters, snapshot: DashboardSnapshot | None = None
+    *, scope: Scope, filters: Filters, snapshot: DashboardSnapshot | None
 ) -> tuple[dict[str, Table], datetime]:
     """Every table of this view, and when its figures were worked out.
 
-    From a fresh snapshot (``snapshot``, if the caller has looked it up already); tables with
-    names (a champion's stalled learners) always live.
+    From ``snapshot``, the view's fresh snapshot as :func:`fresh_snapshot` found it, or, with
+    none, worked out now and stored; tables with names (a champion's stalled learners) always
+    live.
     """
     if snapshot is None:
-        snapshot = dashboard_snapshot(scope=scope, filters=filters)
+        snapshot = snapshot_refresh(scope=scope, filters=filters)
     tables = snapshot_tables(snapshot)
     if scope.shows_names:
         for slug in NAMED:
